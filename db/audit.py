@@ -39,7 +39,16 @@ def record(
     db.conn.execute(
         "INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, before, after, reason)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry_id, now_iso(), user_id, action, entity, entity_id, _dump(before), _dump(after),
-         reason),
+        (
+            entry_id,
+            now_iso(),
+            user_id,
+            action,
+            entity,
+            entity_id,
+            _dump(before),
+            _dump(after),
+            reason,
+        ),
     )
     return entry_id

@@ -47,7 +47,7 @@ def is_network_path(path: str | os.PathLike[str]) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         drive = PureWindowsPath(os.path.abspath(text)).drive
         if drive and len(drive) == 2 and drive[1] == ":":
-            import ctypes
+            import ctypes  # noqa: PLC0415 - Windows only
 
             kind = ctypes.windll.kernel32.GetDriveTypeW(drive + "\\")
             return kind == _DRIVE_REMOTE

@@ -17,6 +17,7 @@ SQLite session changesets without renumbering anything):
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -89,8 +90,6 @@ def _script(db: sqlite_utils.Database, sql: str) -> None:
 
 
 def _split(sql: str) -> list[str]:
-    import sqlite3
-
     statements, buf = [], ""
     for line in sql.splitlines(keepends=True):
         buf += line
@@ -265,7 +264,8 @@ CREATE TABLE deals (
     stage TEXT NOT NULL DEFAULT 'need' CHECK (stage IN {STAGES}),
     stage_changed_at TEXT NOT NULL DEFAULT {NOW},
     lost_reason TEXT,
-    expected_close_on TEXT CHECK (expected_close_on IS NULL OR date(expected_close_on) = expected_close_on),
+    expected_close_on TEXT
+        CHECK (expected_close_on IS NULL OR date(expected_close_on) = expected_close_on),
     owner_id TEXT REFERENCES users(id),
     scorecard_result_id TEXT REFERENCES scorecard_results(id),
     {COMMON},

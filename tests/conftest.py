@@ -1,0 +1,39 @@
+"""Shared fixtures: offscreen Qt, a private data folder, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from db.connection import open_database
+from desktop.core import paths
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test gets its own user data folder; nothing touches the real profile."""
+    folder = tmp_path_factory.mktemp("userdata")
+    paths.set_data_dir(folder)
+    yield folder
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
+    """A freshly migrated file database (WAL needs a file), closed afterwards."""
+    database = open_database(db_path)
+    yield database
+    database.close()
