@@ -1,0 +1,1 @@
+"""Item models: thin adapters from repository queries to Qt views."""
