@@ -553,101 +553,6 @@ You can keep working; if something looks wrong, save your work and restart. The 
     </message>
 </context>
 <context>
-    <name>Security</name>
-    <message>
-        <source>Relationship manager</source>
-        <translation>客户经理</translation>
-    </message>
-    <message>
-        <source>Credit reviewer</source>
-        <translation>审查员</translation>
-    </message>
-    <message>
-        <source>Branch head</source>
-        <translation>支行行长</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
-        <source>View clients</source>
-        <translation>查看客户</translation>
-    </message>
-    <message>
-        <source>Create clients</source>
-        <translation>新建客户</translation>
-    </message>
-    <message>
-        <source>Edit own clients</source>
-        <translation>编辑本人管户客户</translation>
-    </message>
-    <message>
-        <source>Edit any client</source>
-        <translation>编辑所有客户</translation>
-    </message>
-    <message>
-        <source>View deals</source>
-        <translation>查看授信业务</translation>
-    </message>
-    <message>
-        <source>Create deals</source>
-        <translation>新建授信业务</translation>
-    </message>
-    <message>
-        <source>Edit own deals</source>
-        <translation>编辑本人授信业务</translation>
-    </message>
-    <message>
-        <source>Edit any deal</source>
-        <translation>编辑所有授信业务</translation>
-    </message>
-    <message>
-        <source>Review deals</source>
-        <translation>审查授信业务</translation>
-    </message>
-    <message>
-        <source>Approve deals</source>
-        <translation>审批授信业务</translation>
-    </message>
-    <message>
-        <source>Score clients</source>
-        <translation>客户评分</translation>
-    </message>
-    <message>
-        <source>Write credit memos</source>
-        <translation>撰写授信报告</translation>
-    </message>
-    <message>
-        <source>Show unmasked personal data</source>
-        <translation>查看未脱敏的个人信息</translation>
-    </message>
-    <message>
-        <source>Export personal data</source>
-        <translation>导出个人信息</translation>
-    </message>
-    <message>
-        <source>Manage users</source>
-        <translation>管理用户</translation>
-    </message>
-    <message>
-        <source>Change settings</source>
-        <translation>修改设置</translation>
-    </message>
-    <message>
-        <source>View the audit trail</source>
-        <translation>查看审计日志</translation>
-    </message>
-    <message>
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <source>Restore a backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -743,7 +648,7 @@ You can keep working; if something looks wrong, save your work and restart. The 
     <name>Taxonomy</name>
     <message>
         <source>Reference data file {file} is invalid: {problem}</source>
-        <translation>参考数据文件 {file} 无效：{problem}</translation>
+        <translation>参考数据文件 {file} 有误：{problem}</translation>
     </message>
 </context>
 <context>
@@ -826,7 +731,7 @@ You can keep working; if something looks wrong, save your work and restart. The 
     </message>
     <message>
         <source>{value} 万元 has more than four decimal places; amounts are kept in whole yuan.</source>
-        <translation>{value} 万元的小数超过四位；金额以整元记录。</translation>
+        <translation>{value} 万元的小数超过四位；金额按整元记录。</translation>
     </message>
     <message>
         <source>The founding date is empty.</source>
