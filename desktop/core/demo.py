@@ -553,8 +553,8 @@ class _Generator:
                     after = max(days_ago - 5, 0)  # and one overdue
                 follow_ago = days_ago - after
                 follow_up = self.day(follow_ago)
-                # Older follow-ups were handled; the last month's may still be open.
-                done = int(follow_ago > 30) if latest else int(follow_ago > 0)
+                # Older follow-ups were handled; the last week's may still be open.
+                done = int(follow_ago > 7) if latest else int(follow_ago > 0)
             met = "、".join(contacts[: rng.randint(1, len(contacts))]) if kind != "note" else ""
             stamp = self.stamp(days_ago)
             rows.append(

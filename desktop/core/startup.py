@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import re
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
@@ -100,8 +101,11 @@ def ensure_demo_database(
     """The demo portfolio database, created and filled on first use only.
 
     Defaults to :func:`paths.demo_db_path`, apart from real data. An existing
-    demo database with clients is left as it is. If filling a new file fails,
-    the half-written file is removed so the next start tries again.
+    demo database with clients is left as it is. It is dated today, so its
+    follow-ups and pipeline ages look current on the day it is first opened
+    (``h2desk demo`` keeps the fixed reference date for reproducible output).
+    If filling a new file fails, the half-written file is removed so the next
+    start tries again.
     """
     from desktop.core.demo import generate_demo  # noqa: PLC0415 - big module, load on need
 
@@ -111,7 +115,7 @@ def ensure_demo_database(
     try:
         if _client_count(db) == 0:
             try:
-                generate_demo(db, clients=clients, seed=seed)
+                generate_demo(db, clients=clients, seed=seed, today=date.today())
             except BaseException:
                 if not existed:
                     db.close()
