@@ -21,9 +21,12 @@ from db import migrations
 from db.errors import (
     CorruptDatabaseError,
     DatabaseError,
+    MissingDatabaseError,
     NetworkPathError,
     NewerSchemaError,
     NotADatabaseError,
+    ReadOnlyDatabaseError,
+    classify_sqlite_error,
 )
 
 BUSY_TIMEOUT_MS = 10_000
@@ -126,7 +129,7 @@ def open_database(
         try:
             problems = quick_check(conn)
         except sqlite3.DatabaseError as exc:
-            raise CorruptDatabaseError(f"{path}: {exc}", detail=os.fspath(path)) from exc
+            raise _open_error(exc, path) from exc
         if problems:
             raise CorruptDatabaseError(
                 f"{path} failed quick_check: {'; '.join(problems[:5])}",
@@ -143,35 +146,129 @@ def open_database(
         db = sqlite_utils.Database(conn, execute_plugins=False)
         if migrate:
             migrations.migrate(db)
+        if not memory:  # see database_file_present()
+            db.h2_file_path = os.path.abspath(path)
+            db.h2_file_identity = file_identity(path)
         return db
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise CorruptDatabaseError(f"{path}: {exc}", detail=os.fspath(path)) from exc
+        raise _open_error(exc, path) from exc
     except BaseException:
         conn.close()
         raise
+
+
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``, or None if there is no file there."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def database_file_present(db: sqlite_utils.Database) -> bool:
+    """False when the file behind the open database was deleted, renamed or
+    replaced by another file since :func:`open_database` opened it.
+
+    A moved or deleted file stays readable through the open connection (POSIX),
+    and in WAL mode SQLite would even keep committing into the ``-wal`` file
+    left under the old name, detached from the moved file. So :func:`write`
+    checks this before every transaction and raises
+    :class:`db.errors.MissingDatabaseError` (code ``missing``) instead; SQLite's
+    own ``SQLITE_READONLY_DBMOVED`` maps to the same error. The UI should then
+    tell the user, offer to save a rescue copy through the still-open
+    connection (``db.backup.backup_database(db, dest)`` reads through it) and
+    stop writing. Windows does not let another program delete an open
+    database. Always True for an in-memory database.
+    """
+    rows = db.conn.execute("PRAGMA database_list").fetchall()
+    path = next((r[2] for r in rows if r[1] == "main"), "")
+    if not path:
+        return True
+    current = file_identity(path)
+    if current is None:
+        return False
+    expected = getattr(db, "h2_file_identity", None)
+    return expected is None or expected == current
+
+
+def _check_file(db: sqlite_utils.Database) -> None:
+    """Refuse to start a write when the file was moved, deleted or replaced:
+    in WAL mode SQLite would otherwise keep committing into a ``-wal`` file
+    that no longer belongs to the database file (lost on the next crash)."""
+    expected = getattr(db, "h2_file_identity", None)
+    if expected is None:
+        return
+    path = db.h2_file_path
+    if file_identity(path) != expected:
+        raise MissingDatabaseError(
+            f"the database file {path} was moved, deleted or replaced while open", detail=path
+        )
+
+
+def _remap(exc: BaseException) -> BaseException:
+    """The :class:`DatabaseError` for an environment failure, else ``exc`` itself."""
+    mapped = classify_sqlite_error(exc) if isinstance(exc, sqlite3.Error) else None
+    return mapped if mapped is not None else exc
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: str | os.PathLike[str]) -> DatabaseError:
+    """Damage is ``corrupt``; a read-only file or folder (its ``-wal``/``-shm``
+    cannot be created), a full disk or a busy file keep their own code."""
+    detail = os.fspath(path)
+    mapped = classify_sqlite_error(exc, detail=detail)
+    if mapped is None or isinstance(mapped, CorruptDatabaseError | NotADatabaseError):
+        return CorruptDatabaseError(f"{path}: {exc}", detail=detail)
+    if isinstance(mapped, MissingDatabaseError) and Path(path).exists():
+        # SQLITE_CANTOPEN with the file there: the folder refuses the side files.
+        return ReadOnlyDatabaseError(f"{path}: {exc}", detail=detail)
+    return mapped
 
 
 @contextlib.contextmanager
 def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One write transaction. Takes the write lock up front (``BEGIN IMMEDIATE``)
     so two app instances queue on the busy timeout instead of failing with
-    "database is locked" on lock upgrade; nested calls become savepoints."""
+    "database is locked" on lock upgrade; nested calls become savepoints.
+
+    An SQLite error caused by the environment (disk full, read-only file or
+    folder, file deleted while open, lock held past the busy timeout, I/O
+    error) is re-raised as the matching :class:`db.errors.DatabaseError`
+    subclass (see :func:`db.errors.classify_sqlite_error`) after the rollback;
+    constraint violations and other errors keep their sqlite3 type.
+    """
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    _check_file(db)
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _remap(exc) from exc
     try:
         yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
+    except BaseException as exc:
+        _rollback_quietly(db.conn)
+        mapped = _remap(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
     else:
         try:
             db.conn.execute("COMMIT")
-        except BaseException:
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
-            raise
+        except BaseException as exc:
+            _rollback_quietly(db.conn)
+            mapped = _remap(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+
+def _rollback_quietly(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open; a failing rollback (the disk
+    went away) must not hide the error that caused it."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")

@@ -391,4 +391,36 @@ CREATE INDEX scorecard_results_grade ON scorecard_results(grade);
     )
 
 
+@migration(3, "hash-chained audit log, forced password change")
+def _audit_chain(db: sqlite_utils.Database) -> None:
+    from db import audit  # noqa: PLC0415 - audit -> health -> connection -> migrations
+
+    conn = db.conn
+    unhashed = conn.execute("SELECT count(*) FROM audit_log WHERE hash IS NULL").fetchone()[0]
+    if unhashed:
+        # Entries written before the chain existed: chain them in seq order, with
+        # the no-update trigger lifted for this transaction only (same SQL back).
+        trigger_sql = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_log_no_update'"
+        ).fetchone()[0]
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        audit.rehash_all(conn)
+        conn.execute(trigger_sql)
+    _script(
+        db,
+        f"""
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log
+WHEN NEW.hash IS NULL OR length(NEW.hash) <> 64
+    OR NEW.prev_hash IS NOT coalesce(
+        (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '{audit.GENESIS_HASH}')
+BEGIN
+    SELECT RAISE(ABORT, 'an audit entry must extend the hash chain');
+END;
+
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+    CHECK (must_change_password IN (0, 1));
+""",
+    )
+
+
 LATEST_VERSION = len(_MIGRATIONS)

@@ -14,7 +14,7 @@ import pytest
 import sqlite_utils
 
 from db.connection import open_database
-from desktop.core import paths
+from desktop.core import i18n, paths
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +37,12 @@ def db(db_path: Path) -> Iterator[sqlite_utils.Database]:
     database = open_database(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def english_messages() -> Iterator[None]:
+    """Core messages in the English source language, for tests that match their text."""
+    previous = i18n.language()
+    i18n.set_language("en")
+    yield
+    i18n.set_language(previous)

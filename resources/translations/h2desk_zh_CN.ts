@@ -553,6 +553,281 @@ You can keep working; if something looks wrong, save your work and restart. The 
     </message>
 </context>
 <context>
+    <name>Security</name>
+    <message>
+        <source>ok: the audit trail is intact ({n} entries checked).</source>
+        <translation>ok：审计日志完整（已校验 {n} 条记录）。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} was changed after it was written.</source>
+        <translation>第 {seq} 条审计记录在写入后被修改。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} does not follow the entry before it: entries were deleted, inserted or reordered.</source>
+        <translation>第 {seq} 条审计记录与前一条不衔接：有记录被删除、插入或调换顺序。</translation>
+    </message>
+    <message>
+        <source>Audit entries before entry {seq} are missing.</source>
+        <translation>第 {seq} 条之前的审计记录缺失。</translation>
+    </message>
+    <message>
+        <source>Audit entries from entry {seq} on were deleted from the end.</source>
+        <translation>从第 {seq} 条起的末尾审计记录已被删除。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} has no hash.</source>
+        <translation>第 {seq} 条审计记录没有哈希值。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} differs from the saved checkpoint.</source>
+        <translation>第 {seq} 条审计记录与保存的校验点不一致。</translation>
+    </message>
+    <message>
+        <source>The audit trail has been tampered with.</source>
+        <translation>审计日志已被篡改。</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read: {problem}</source>
+        <translation>无法读取审计日志：{problem}</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it. Reload it to see their changes, then make your edit again.</source>
+        <translation>在您打开此记录后，其他人已修改了它。请重新加载查看其修改，然后再次编辑。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing of this change was saved; earlier changes are safe. Free some space and try again.</source>
+        <translation>磁盘已满。本次修改未保存任何内容；之前的修改安全无损。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database file or its folder is read-only. Nothing of this change was saved. Check the file&apos;s permissions or copy it to a folder you can write to.</source>
+        <translation>数据库文件或其所在文件夹为只读。本次修改未保存任何内容。请检查文件权限，或将其复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>The database file was moved or deleted while the program was open. Nothing more can be saved to it. Put the file back, or save a rescue copy, then restart.</source>
+        <translation>程序运行期间数据库文件被移动或删除，无法再向其保存任何内容。请将文件放回原处，或保存一份抢救副本，然后重新启动。</translation>
+    </message>
+    <message>
+        <source>Another copy of the program kept the database busy for too long. Nothing of this change was saved; try again.</source>
+        <translation>另一个程序实例占用数据库时间过长。本次修改未保存任何内容，请重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while saving. Nothing of this change was saved; earlier changes are safe. Check the disk and try again.</source>
+        <translation>保存时磁盘报告错误。本次修改未保存任何内容；之前的修改安全无损。请检查磁盘后重试。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore it from the newest good backup.</source>
+        <translation>数据库文件已损坏。请从最新的完好备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database reported an error: {detail}</source>
+        <translation>数据库报告错误：{detail}</translation>
+    </message>
+    <message>
+        <source>Relationship manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Credit reviewer</source>
+        <translation>审查员</translation>
+    </message>
+    <message>
+        <source>Branch head</source>
+        <translation>支行行长</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>View clients</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <source>Create clients</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit own clients</source>
+        <translation>编辑本人客户</translation>
+    </message>
+    <message>
+        <source>Edit any client</source>
+        <translation>编辑任意客户</translation>
+    </message>
+    <message>
+        <source>View deals</source>
+        <translation>查看业务</translation>
+    </message>
+    <message>
+        <source>Create deals</source>
+        <translation>新建业务</translation>
+    </message>
+    <message>
+        <source>Edit own deals</source>
+        <translation>编辑本人业务</translation>
+    </message>
+    <message>
+        <source>Edit any deal</source>
+        <translation>编辑任意业务</translation>
+    </message>
+    <message>
+        <source>Review deals</source>
+        <translation>审查业务</translation>
+    </message>
+    <message>
+        <source>Approve deals</source>
+        <translation>审批业务</translation>
+    </message>
+    <message>
+        <source>Score clients</source>
+        <translation>客户评分</translation>
+    </message>
+    <message>
+        <source>Write credit memos</source>
+        <translation>撰写授信报告</translation>
+    </message>
+    <message>
+        <source>Show unmasked personal data</source>
+        <translation>查看未脱敏个人信息</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>View the audit trail</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Permission “{permission}” covers only your own records; this record belongs to someone else.</source>
+        <translation>权限“{permission}”仅适用于您本人的记录；此记录属于他人。</translation>
+    </message>
+    <message>
+        <source>You do not have the permission “{permission}” (your role: {role}).</source>
+        <translation>您没有“{permission}”权限（您的角色：{role}）。</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active. Sign in again.</source>
+        <translation>您的账户已停用，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The password must be text.</source>
+        <translation>密码必须是文本。</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must have at most {n} characters.</source>
+        <translation>密码最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must mix at least 3 of: lower-case letters, upper-case letters, digits, other characters.</source>
+        <translation>密码须至少包含以下四类中的三类：小写字母、大写字母、数字、其他字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords until {time}. Try again then, or ask an administrator to unlock it.</source>
+        <translation>因密码错误次数过多，此账户已锁定至 {time}。请届时再试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>The user name must have at most {n} characters.</source>
+        <translation>用户名最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The user name must not contain spaces or control characters.</source>
+        <translation>用户名不能包含空格或控制字符。</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>The name must have at most {n} characters.</source>
+        <translation>姓名最多 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose one of the roles.</source>
+        <translation>请选择一个角色。</translation>
+    </message>
+    <message>
+        <source>The user name “{name}” is already taken.</source>
+        <translation>用户名“{name}”已被使用。</translation>
+    </message>
+    <message>
+        <source>This user no longer exists.</source>
+        <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>An administrator already exists. Sign in as the administrator to add users.</source>
+        <translation>管理员已存在。请以管理员身份登录后添加用户。</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be given another role.</source>
+        <translation>不能更改最后一位管理员的角色。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself.</source>
+        <translation>不能停用您自己的账户。</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be deactivated.</source>
+        <translation>不能停用最后一位管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask an administrator for help.</source>
+        <translation>此账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>State why you need to see or export personal data.</source>
+        <translation>请说明查看或导出个人信息的理由。</translation>
+    </message>
+    <message>
+        <source>This field does not hold personal data that can be shown.</source>
+        <translation>此字段不含可显示的个人信息。</translation>
+    </message>
+    <message>
+        <source>This contact no longer exists.</source>
+        <translation>该联系人已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
