@@ -423,4 +423,11 @@ ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
     )
 
 
+@migration(4, "client search index (FTS5 trigram + 1-2 character grams)")
+def _client_search(db: sqlite_utils.Database) -> None:
+    from db import search  # noqa: PLC0415 - search imports _script from this module
+
+    search.install(db)
+
+
 LATEST_VERSION = len(_MIGRATIONS)

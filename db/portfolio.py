@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.search import search_client_ids
+
 CLIENT_STATUSES = ("prospect", "active", "dormant", "exited")
 # Pipeline order; 'lost' closes the list.
 DEAL_STAGES = (
@@ -49,6 +51,9 @@ CLIENT_FILTER_COLUMNS: dict[str, str] = {
     "firm_type": "c.firm_type",
     "owner_id": "c.owner_id",
 }
+
+# Filters that are not a column equality (see client_ids).
+CLIENT_SPECIAL_FILTERS = ("grade", "follow_up_due")
 
 # Columns of one client-list row (see fetch_client_rows).
 CLIENT_ROW_COLUMNS = (
@@ -127,34 +132,31 @@ def client_ids(
     order_by: str = "name",
     descending: bool = False,
     filters: dict[str, Any] | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    today: date | None = None,
 ) -> list[str]:
     """Ids of live clients in display order.
 
     ``order_by`` is a key of :data:`CLIENT_SORT_COLUMNS`; ``filters`` maps keys of
-    :data:`CLIENT_FILTER_COLUMNS` to a value (equality; ``None`` means IS NULL).
-    Unknown keys raise ``ValueError``. Ties are broken by name, then id, so the
-    order is stable.
+    :data:`CLIENT_FILTER_COLUMNS` to a value (equality; ``None`` means IS NULL)
+    plus ``grade`` (latest scorecard grade) and ``follow_up_due`` (truthy: an
+    open follow-up due on or before ``today``). ``search`` keeps the clients
+    whose name, USCC, contact names or notes contain the text (any length, see
+    :func:`db.search.search_client_ids`, which does the work, with a cached
+    ordered list). Unknown keys raise ``ValueError``. Ties are broken by name,
+    then id, so the order is stable. The ordered list is cached until the
+    database changes, so re-asking (every keystroke) costs little.
     """
-    if order_by not in CLIENT_SORT_COLUMNS:
-        raise ValueError(f"cannot sort clients by {order_by!r}")
-    where = ["c.deleted_at IS NULL"]
-    params: list[Any] = []
-    for key, value in (filters or {}).items():
-        if key not in CLIENT_FILTER_COLUMNS:
-            raise ValueError(f"cannot filter clients by {key!r}")
-        column = CLIENT_FILTER_COLUMNS[key]
-        if value is None:
-            where.append(f"{column} IS NULL")
-        else:
-            where.append(f"{column} = ?")
-            params.append(value)
-    direction = "DESC" if descending else "ASC"
-    expr = CLIENT_SORT_COLUMNS[order_by]
-    # NULLs last in both directions: an empty cell is never the most interesting one.
-    order = f"({expr} IS NULL), {expr} {direction}, c.name {direction}, c.id {direction}"
-    join = "LEFT JOIN users u ON u.id = c.owner_id" if order_by == "owner" else ""
-    sql = f"SELECT c.id FROM clients c {join} WHERE {' AND '.join(where)} ORDER BY {order}"
-    return [row[0] for row in db.conn.execute(sql, params)]
+    return search_client_ids(
+        db,
+        search,
+        filters=filters,
+        order_by=order_by,
+        descending=descending,
+        limit=limit,
+        today=today,
+    )
 
 
 def fetch_client_rows(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, dict]:

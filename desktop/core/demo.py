@@ -29,7 +29,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db import audit
+from db import audit, search
 from db.connection import write
 from desktop.core import paths
 from desktop.core.i18n import translate
@@ -797,12 +797,14 @@ def _write(
         statements = {table: _insert_sql(table) for table in _TABLE_ORDER}
         if progress is not None:
             progress(0, clients)
-        for done, out in _chunks(generator, clients):
-            for table in _TABLE_ORDER:
-                conn.executemany(statements[table], out[table])
-                counts[table] += len(out[table])
-            if progress is not None:
-                progress(done, clients)
+        # Index triggers paused during the bulk insert; one rebuild at the end.
+        with search.bulk_load(db):
+            for done, out in _chunks(generator, clients):
+                for table in _TABLE_ORDER:
+                    conn.executemany(statements[table], out[table])
+                    counts[table] += len(out[table])
+                if progress is not None:
+                    progress(done, clients)
         audit.record(
             db,
             user_id=generator.user_ids["admin"],
