@@ -9,6 +9,13 @@
     h2desk check --db PATH                           integrity, foreign keys, schema
     h2desk backup --db PATH --to FILE
     h2desk restore --db PATH --from FILE
+    h2desk audit verify --db PATH                    check the audit trail's hash chain
+    h2desk import clients FILE --db PATH [--report OUT] [--update-existing]
+    h2desk export clients OUT.xlsx --db PATH
+    h2desk score --db PATH --client USCC [--template CODE] [--answer CODE=VALUE] [--json]
+
+Headless commands act as ``os:<OS account>`` in audit entries
+(:func:`desktop.core.startup.cli_user`); no user account is created for them.
 
 Conditions the user must act on (a damaged or foreign file, a network drive, a
 non-empty database, a full disk) become one translated line on stderr and a
@@ -49,6 +56,8 @@ MAX_DEMO_CLIENTS = 1_000_000
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # `check` found problems
 EXIT_ERROR = 2  # bad input or an environment condition the user must fix
+EXIT_PARTIAL = 3  # `import clients`: valid rows imported, some rows rejected (see the report)
+EXIT_KNOCKED_OUT = 4  # `score`: the client was knocked out by a scorecard rule
 EXIT_INTERRUPTED = 130
 
 
@@ -224,6 +233,85 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help=translate("Cli", "backup file to restore"),
     )
+
+    audit = sub.add_parser("audit", help=translate("Cli", "audit trail commands"))
+    audit_sub = audit.add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    audit_sub.add_parser(
+        "verify",
+        parents=[common],
+        help=translate("Cli", "check that the audit trail's hash chain is intact"),
+    )
+
+    importer = sub.add_parser("import", help=translate("Cli", "import data from a file"))
+    import_sub = importer.add_subparsers(
+        dest="import_what", metavar="WHAT", required=True, parser_class=_Parser
+    )
+    import_clients = import_sub.add_parser(
+        "clients",
+        parents=[common],
+        help=translate("Cli", "import clients, contacts and financials from .xlsx or .csv"),
+    )
+    import_clients.add_argument(
+        "file", metavar="FILE", help=translate("Cli", ".xlsx, .xls or .csv file")
+    )
+    import_clients.add_argument(
+        "--report",
+        metavar="OUT",
+        default=None,
+        help=translate(
+            "Cli", "where to write the rejected rows (.xlsx or .csv; default FILE-errors.csv)"
+        ),
+    )
+    import_clients.add_argument(
+        "--update-existing",
+        action="store_true",
+        help=translate("Cli", "update clients that already exist (same USCC)"),
+    )
+
+    exporter = sub.add_parser("export", help=translate("Cli", "export data to a file"))
+    export_sub = exporter.add_subparsers(
+        dest="export_what", metavar="WHAT", required=True, parser_class=_Parser
+    )
+    export_clients = export_sub.add_parser(
+        "clients",
+        parents=[common],
+        help=translate("Cli", "export clients to .xlsx or .csv (personal data masked)"),
+    )
+    export_clients.add_argument(
+        "out", metavar="OUT", help=translate("Cli", ".xlsx or .csv file to write")
+    )
+
+    score = sub.add_parser(
+        "score",
+        parents=[common],
+        help=translate("Cli", "score one client on a pre-credit scorecard (nothing is saved)"),
+    )
+    score.add_argument(
+        "--client",
+        required=True,
+        metavar="USCC",
+        help=translate("Cli", "the client's unified social credit code (or record id)"),
+    )
+    score.add_argument(
+        "--template",
+        metavar="CODE",
+        default=None,
+        help=translate("Cli", "scorecard template code (default: by the client's firm type)"),
+    )
+    score.add_argument(
+        "--answer",
+        metavar="CODE=VALUE",
+        action="append",
+        default=[],
+        help=translate("Cli", "a judgement answer, e.g. tech_level=national (repeatable)"),
+    )
+    score.add_argument(
+        "--json",
+        action="store_true",
+        help=translate("Cli", "print the result as JSON with every factor"),
+    )
     return parser
 
 
@@ -393,18 +481,171 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from db.backup import restore_database
+    from desktop.core.backups import restore_backup
 
     path = _db_path(args)
     source = Path(args.source).expanduser()
     if not source.is_file():
         raise CliError(translate("Cli", "Backup file not found: {path}").format(path=source))
-    kept = restore_database(path, source)
+    kept = restore_backup(path, source, user=None, reason="h2desk restore (command line)")
     _out(translate("Cli", "Restored {path} from {source}.").format(path=path, source=source))
     if kept is not None:
         _out(translate("Cli", "The database it replaced was kept at: {path}").format(path=kept))
     else:
         _out(translate("Cli", "There was no database at that path before; nothing was replaced."))
+    return EXIT_OK
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: exit 0 and "ok" on an intact chain, 1 naming the first
+    broken entry otherwise. Read-only; needs no user (nothing is written)."""
+    from desktop.core.auditing import chain_report_text, verify
+
+    path = _db_path(args)
+    _require_file(path)
+    report = verify(path)
+    text = chain_report_text(report)
+    if report.ok:
+        _out(text if text.startswith("ok") else f"ok  {text}")
+        return EXIT_OK
+    _out(text)
+    if report.problem:
+        _out(f"  ({report.problem})")
+    return EXIT_PROBLEMS
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """``import clients``: 0 when every row was imported, 3 when some rows were
+    rejected (the valid ones imported, the report written), 2 when the file
+    cannot be used (nothing written)."""
+    from db.connection import open_database
+    from desktop.core import importing
+    from desktop.core.security import PermissionDenied
+    from desktop.core.startup import cli_user
+
+    path = _db_path(args)
+    source = _local_path(args.file)
+    user = cli_user("branch_head")
+    db = open_database(path)
+    try:
+        try:
+            preview = importing.preview_import(db, source, user=user)
+            for warning in preview.warnings:
+                _out(f"  ! {warning}")
+            result = importing.apply_import(db, user, preview, update_existing=args.update_existing)
+        except (importing.ImportFileError, importing.ImportApplyError, PermissionDenied) as exc:
+            raise CliError(exc.message) from None
+    finally:
+        db.close()
+    _out(
+        translate(
+            "Cli",
+            "{rows:,} rows read: {created:,} clients created, {updated:,} updated, "
+            "{contacts:,} contacts and {statements:,} statements added, "
+            "{rejected:,} rows rejected.",
+        ).format(
+            rows=len(preview.rows),
+            created=result.created,
+            updated=result.updated,
+            contacts=result.contacts_added,
+            statements=result.statements_saved,
+            rejected=result.rejected,
+        )
+    )
+    if result.skipped:
+        _out(
+            translate(
+                "Cli",
+                "{skipped:,} rows belong to clients already in the database and were left "
+                "unchanged (use --update-existing to update them).",
+            ).format(skipped=result.skipped)
+        )
+    if not preview.rejected_rows:
+        return EXIT_OK
+    report = (
+        _local_path(args.report) if args.report else source.with_name(f"{source.stem}-errors.csv")
+    )
+    written = importing.write_error_report(preview, report)
+    for problem in preview.problems[:20]:
+        _out(f"  {problem.row_number:>6}  {problem.column}: {problem.reason}")
+    if len(preview.problems) > 20:
+        _out("  …")
+    _out(translate("Cli", "The rejected rows and the reasons are in {path}").format(path=written))
+    return EXIT_PARTIAL
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """``export clients``: every live client with contacts and statements,
+    mobile and ID numbers masked."""
+    from db.connection import open_database
+    from desktop.core.exporting import ExportError, export_clients
+    from desktop.core.startup import cli_user
+
+    path = _db_path(args)
+    _require_file(path)
+    target = _local_path(args.out)
+    db = open_database(path)
+    try:
+        count = export_clients(db, cli_user("branch_head"), target)
+    except ExportError as exc:
+        raise CliError(exc.message) from None
+    finally:
+        db.close()
+    _out(
+        translate(
+            "Cli", "{count:,} clients exported to {path} (mobile and ID numbers masked)."
+        ).format(count=count, path=target)
+    )
+    return EXIT_OK
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    """``score``: one client on a scorecard; exit 4 when a knock-out rule applies."""
+    import json
+
+    from db.connection import open_database
+    from db.scorecards import find_client_id
+    from desktop.core.scoring import ScoringError, ScoringInputError, load_templates, score_client
+    from desktop.core.scoring.text import result_lines
+
+    path = _db_path(args)
+    _require_file(path)
+    answers = {}
+    for item in args.answer:
+        code, sep, value = item.partition("=")
+        if not sep or not code.strip():
+            raise CliError(
+                translate("Cli", "--answer must look like CODE=VALUE, got {item!r}").format(
+                    item=item
+                )
+            )
+        answers[code.strip()] = value.strip()
+    templates = load_templates()
+    for problem in templates.problems:
+        _err(translate("Cli", "Scorecard template refused: {problem}").format(problem=problem))
+    db = open_database(path)
+    try:
+        client_id = find_client_id(db, args.client)
+        if client_id is None:
+            raise CliError(
+                translate("Cli", "No client with USCC or id {client} in {path}").format(
+                    client=args.client, path=path
+                )
+            )
+        try:
+            result = score_client(db, client_id, args.template, answers, templates=templates)
+        except (ScoringError, ScoringInputError) as exc:
+            raise CliError(exc.message) from None
+    finally:
+        db.close()
+    if args.json:
+        _out(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in result_lines(result):
+            _out(line)
+    if result.knocked_out:
+        _err(translate("Cli", "Knocked out: {reason}").format(reason=result.knockout_reason))
+        return EXIT_KNOCKED_OUT
     return EXIT_OK
 
 
@@ -432,7 +673,16 @@ def _cmd_gui(args: argparse.Namespace, language: str) -> int:
     return run_gui(db_path, demo=bool(args.demo), language=language)
 
 
-_COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "backup": _cmd_backup, "restore": _cmd_restore}
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "audit": _cmd_audit,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "score": _cmd_score,
+}
 
 
 def _crash_log(exc: BaseException) -> Path | None:
