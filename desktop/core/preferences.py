@@ -69,6 +69,7 @@ class Preferences:
     )
     idle_lock_minutes: int = field(default=15, metadata={"min": 1, "max": 240})
     backup_keep_days: int = field(default=30, metadata={"min": 1, "max": 3650})
+    backup_interval_hours: int = field(default=4, metadata={"min": 1, "max": 168})
     backup_folder: str = ""  # '' = paths.backup_dir()
 
     def to_json(self) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import sqlite_utils
 from db import users
 from db.connection import open_database
 from desktop.core import paths
+from desktop.core.security import record_demo_sign_in
 from desktop.core.session import CurrentUser, Session
 
 DEMO_USERNAME = "demo"
@@ -47,35 +48,62 @@ def _current_user(row: dict) -> CurrentUser:
     )
 
 
-def session_user(db: sqlite_utils.Database, *, demo: bool) -> CurrentUser:
-    """The user a session runs as.
-
-    Demo: the demo relationship manager the demo generator created. Otherwise,
-    until sign-in exists (security issue), a local administrator named after
-    the operating-system account, created on first use.
-    """
-    if demo:
-        row = users.find_user(db, DEMO_USERNAME) or users.ensure_user(
-            db, username=DEMO_USERNAME, display_name=DEMO_DISPLAY_NAME, role="rm"
-        )
-        return _current_user(row)
-    name = os_username()
-    row = users.find_user(db, name) or users.ensure_user(
-        db, username=name, display_name=name, role="admin"
+def demo_user(db: sqlite_utils.Database) -> CurrentUser:
+    """The demo relationship manager the demo generator created (created if missing)."""
+    row = users.find_user(db, DEMO_USERNAME) or users.ensure_user(
+        db, username=DEMO_USERNAME, display_name=DEMO_DISPLAY_NAME, role="rm"
     )
     return _current_user(row)
 
 
-def open_session(db_path: Path, *, demo: bool) -> Session:
-    """Open (create, migrate) the database at ``db_path`` and pick the user.
+class SignInRequired(Exception):  # noqa: N818 - reads as a sentence
+    """A real (non-demo) session needs a user who signed in with a password."""
 
-    Raises :class:`db.errors.DatabaseError` subclasses for a database the user
-    must be told about (network path, not SQLite, corrupt, newer schema).
+
+def session_user(db: sqlite_utils.Database, *, demo: bool) -> CurrentUser:
+    """The user a session runs as without signing in: only the demo RM.
+
+    A real database needs a sign-in (:func:`desktop.core.security.sign_in`, the
+    GUI's sign-in dialog); this raises :class:`SignInRequired` for it. No
+    account is ever created here for a real database.
+    """
+    if demo:
+        return demo_user(db)
+    raise SignInRequired("sign in with a user name and password to open this database")
+
+
+def cli_user(role: str = "admin") -> CurrentUser:
+    """The non-interactive identity of headless ``h2desk`` commands.
+
+    Its id is ``os:<operating-system account>`` (see
+    :func:`desktop.core.backups.local_actor_id`), recorded as the actor of the
+    command's audit entries. It is not a user account (nothing is created in
+    the database, it cannot sign in to the app and user management refuses
+    it, since that checks the stored account); ``role`` is what the command
+    acts as for :func:`desktop.core.security.require`. Whoever can run the
+    command can also copy or edit the database file, so this adds no power.
+    """
+    name = os_username()
+    return CurrentUser(
+        id=f"os:{name}", username=name, display_name=f"{name} (command line)", role=role
+    )
+
+
+def open_session(db_path: Path, *, demo: bool, user: CurrentUser | None = None) -> Session:
+    """Open (create, migrate) the database at ``db_path`` for ``user``.
+
+    ``user`` is the signed-in user; without one only a demo session opens
+    (as the demo RM, audited as a password-free demo sign-in), otherwise
+    :class:`SignInRequired`. Raises :class:`db.errors.DatabaseError`
+    subclasses for a database the user must be told about (network path, not
+    SQLite, corrupt, newer schema).
     """
     db_path = Path(db_path)
     db = open_database(db_path)
     try:
-        user = session_user(db, demo=demo)
+        if user is None:
+            user = session_user(db, demo=demo)
+            record_demo_sign_in(db, user)
     except BaseException:
         db.close()
         raise

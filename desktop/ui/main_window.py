@@ -1,8 +1,22 @@
-"""The main window: navigation on the left, one page at a time, a status bar."""
+"""The main window: navigation on the left, one page at a time, a status bar.
+
+Pages depend on the role: the audit trail for ``audit.read``, users for
+``user.manage`` (the core services refuse anyway). After
+``preferences.idle_lock_minutes`` without input the data is hidden behind the
+lock screen. With :meth:`MainWindow.enable_auto_backup` (the real application)
+the database is backed up every ``backup_interval_hours`` and when the window
+closes; a failed backup is logged and reported, never blocks closing.
+``exit_reason`` tells the launcher why the window closed: ``quit``,
+``sign_out`` (show the sign-in again) or ``restore`` (restore
+``restore_source``, then reopen).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -11,22 +25,33 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
-from desktop.core import paths
+from desktop.core import backups, paths, preferences, security
 from desktop.core.session import Session
 from desktop.ui import i18n
+from desktop.ui.dialogs.lock_screen import LockScreen
+from desktop.ui.idle import IdleWatcher
+from desktop.ui.pages.audit import AuditPage
 from desktop.ui.pages.clients import ClientsPage
 from desktop.ui.pages.common import Page
 from desktop.ui.pages.memos import MemosPage
 from desktop.ui.pages.pipeline import PipelinePage
 from desktop.ui.pages.scorecards import ScorecardsPage
 from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.pages.users import UsersPage
+
+log = logging.getLogger(__name__)
 
 WINDOW_STATE_FILE = "window.ini"
 PAGE_KEYS = ("clients", "scorecards", "pipeline", "memos", "settings")
+# Pages shown only to roles with the permission, inserted before "settings".
+ROLE_PAGES = (("audit", "audit.read"), ("users", "user.manage"))
+HOUR_MS = 3_600_000
 
 
 def window_settings() -> QSettings:
@@ -60,6 +85,8 @@ class MainWindow(QMainWindow):
         self.pipeline_page = PipelinePage(session)
         self.memos_page = MemosPage(session)
         self.settings_page = SettingsPage(session)
+        self.audit_page: AuditPage | None = None
+        self.users_page: UsersPage | None = None
         self.pages: list[Page] = [
             self.clients_page,
             self.scorecards_page,
@@ -67,8 +94,15 @@ class MainWindow(QMainWindow):
             self.memos_page,
             self.settings_page,
         ]
+        self.page_keys = list(PAGE_KEYS)
+        for key, permission in ROLE_PAGES:
+            if security.allowed(session.user, permission):
+                page = AuditPage(session) if key == "audit" else UsersPage(session)
+                setattr(self, f"{key}_page", page)
+                self.pages.insert(self.page_keys.index("settings"), page)
+                self.page_keys.insert(self.page_keys.index("settings"), key)
         self.stack = QStackedWidget(self)
-        for key, page in zip(PAGE_KEYS, self.pages, strict=True):
+        for key, page in zip(self.page_keys, self.pages, strict=True):
             page.setObjectName(f"page_{key}")
             self.stack.addWidget(page)
             item = QListWidgetItem(self.nav)
@@ -81,7 +115,17 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The lock hides the data: the content is swapped for an empty panel.
+        self.root = QStackedWidget(self)
+        self.root.addWidget(central)
+        self.locked_panel = QLabel(self)
+        self.locked_panel.setObjectName("lockedPanel")
+        self.locked_panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.root.addWidget(self.locked_panel)
+        self.setCentralWidget(self.root)
+        self.exit_reason = "quit"
+        self.restore_source: Path | None = None
+        self._locked = False
 
         self.db_label = QLabel(self)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,10 +137,24 @@ class MainWindow(QMainWindow):
             " padding: 1px 8px; border-radius: 3px; }"
         )
         self.demo_label.setVisible(session.demo)
+        self.mode_label = QLabel(self)
+        self.mode_label.setObjectName("demoSignInNote")
+        self.mode_label.setVisible(session.demo)
+        self.lock_button = QToolButton(self)
+        self.lock_button.setObjectName("lockButton")
+        self.lock_button.setAutoRaise(True)
+        self.lock_button.clicked.connect(self.lock)
+        self.sign_out_button = QToolButton(self)
+        self.sign_out_button.setObjectName("signOutButton")
+        self.sign_out_button.setAutoRaise(True)
+        self.sign_out_button.clicked.connect(lambda _checked=False: self.sign_out())
         status = self.statusBar()
         status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.mode_label)
         status.addPermanentWidget(self.demo_label)
         status.addPermanentWidget(self.user_label)
+        status.addPermanentWidget(self.lock_button)
+        status.addPermanentWidget(self.sign_out_button)
 
         self._page_actions: list[QAction] = []
         for number in range(len(self.pages)):
@@ -113,6 +171,21 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         self.addAction(self.quit_action)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+
+        prefs = preferences.load()
+        self.idle_watcher = IdleWatcher(IdleWatcher.minutes(prefs.idle_lock_minutes), self)
+        self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher.start()
+        self.settings_page.idle_minutes_changed.connect(self.set_idle_minutes)
+        self.settings_page.restore_requested.connect(self.request_restore)
+        self.settings_page.backup_interval_changed.connect(self._set_backup_interval)
+        self.auto_backup = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(lambda: self.run_backup("scheduled"))
 
         self.retranslate()
         self.nav.setCurrentRow(0)
@@ -144,13 +217,16 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("H2 Credit Desk — demo"))
         else:
             self.setWindowTitle(self.tr("H2 Credit Desk"))
-        labels = [
-            self.tr("Clients"),
-            self.tr("Scorecards"),
-            self.tr("Pipeline"),
-            self.tr("Memos"),
-            self.tr("Settings"),
-        ]
+        names = {
+            "clients": self.tr("Clients"),
+            "scorecards": self.tr("Scorecards"),
+            "pipeline": self.tr("Pipeline"),
+            "memos": self.tr("Memos"),
+            "audit": self.tr("Audit trail"),
+            "users": self.tr("Users"),
+            "settings": self.tr("Settings"),
+        }
+        labels = [names.get(key, key) for key in self.page_keys]
         for row, text in enumerate(labels):
             item = self.nav.item(row)
             item.setText(text)
@@ -169,6 +245,14 @@ class MainWindow(QMainWindow):
             )
         )
         self.demo_label.setText(self.tr("DEMO DATA"))
+        self.mode_label.setText(
+            self.tr("Demo mode: signed in automatically as the demo relationship manager")
+        )
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Hide the data until you enter your password (Ctrl+L)"))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        self.locked_panel.setText(self.tr("Locked"))
+        self.lock_action.setText(self.tr("Lock"))
         self.demo_label.setToolTip(self.tr("A fictional demo portfolio, kept apart from real data"))
         self.refresh_action.setText(self.tr("Refresh"))
         self.quit_action.setText(self.tr("Quit"))
@@ -192,4 +276,85 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
+        self.idle_watcher.stop()
+        self.backup_timer.stop()
+        if self.auto_backup and self.exit_reason != "restore":
+            self.run_backup("on exit")
+            self.auto_backup = False
         super().closeEvent(event)
+
+    # --- idle lock and sign-out ---------------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self._locked
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle_watcher.set_timeout(IdleWatcher.minutes(minutes))
+
+    def lock(self) -> None:
+        """Hide the data behind the lock screen until the password is typed."""
+        if self._locked:
+            return
+        self._locked = True
+        self.idle_watcher.stop()
+        self.root.setCurrentWidget(self.locked_panel)
+        self.statusBar().setVisible(False)
+        try:
+            _value, unlocked = LockScreen.run(self.session, self)
+        finally:
+            self._locked = False
+        if unlocked:
+            self.root.setCurrentIndex(0)
+            self.statusBar().setVisible(True)
+            self.idle_watcher.start()
+        else:
+            self.sign_out(reason="signed out at the lock screen")
+
+    def sign_out(self, *, reason: str = "") -> None:
+        """Audit the sign-out and close; the launcher shows the sign-in again."""
+        try:
+            security.sign_out(self.session.db, self.session.user, reason=reason)
+        except Exception as exc:  # an audit failure must not keep the data open
+            log.warning("sign-out not audited: %s", exc)
+        self.exit_reason = "sign_out"
+        self.close()
+
+    # --- backups and restore ------------------------------------------------------------
+
+    def enable_auto_backup(self) -> None:
+        """Back up on the policy's schedule and when the window closes (not for demo
+        data, which is not kept in the backup folder)."""
+        if self.session.demo or self.session.db_path is None:
+            return
+        self.auto_backup = True
+        self.backup_timer.start(backups.policy().interval_hours * HOUR_MS)
+
+    def _set_backup_interval(self, hours: int) -> None:
+        if self.backup_timer.isActive():
+            self.backup_timer.start(hours * HOUR_MS)
+
+    def run_backup(self, reason: str) -> Path | None:
+        """A scheduled or on-exit backup; a failure is logged and reported, never raised."""
+        try:
+            result = backups.run_scheduled_backup(self.session.db, self.session.user, reason=reason)
+        except Exception as exc:
+            log.warning("%s backup failed: %s", reason, exc)
+            self.settings_page.show_last_backup(None, str(exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Backup failed"),
+                self.tr(
+                    "The automatic backup could not be written: {problem}\n"
+                    "Your data is unchanged. Check the backup folder in Settings."
+                ).format(problem=exc),
+            )
+            return None
+        log.info("%s backup written: %s", reason, result.path)
+        self.settings_page.show_last_backup(result.path)
+        return result.path
+
+    def request_restore(self, source: Path) -> None:
+        """Close so the launcher can close the database, restore ``source`` and reopen."""
+        self.restore_source = Path(source)
+        self.exit_reason = "restore"
+        self.close()

@@ -53,35 +53,28 @@ def _clients(path: Path) -> int:
         db.close()
 
 
-def test_open_session_creates_a_local_admin_for_the_os_account(
+def test_a_real_database_needs_a_signed_in_user(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """No password-free OS administrator any more: nothing is created, sign-in is required."""
     monkeypatch.setattr(getpass, "getuser", lambda: "wang.fang")
     path = tmp_path / "new" / "h2.sqlite3"
-    session = startup.open_session(path, demo=False)
+    with pytest.raises(startup.SignInRequired):
+        startup.open_session(path, demo=False)
+    db = open_database(path)
     try:
-        assert path.exists()
-        assert session.db_path == path
+        assert users.list_users(db) == []
+        user = users.ensure_user(db, username="zhao", display_name="赵", role="reviewer")
+    finally:
+        db.close()
+    signed_in = startup._current_user(user)
+    session = startup.open_session(path, demo=False, user=signed_in)
+    try:
+        assert session.user == signed_in
         assert session.demo is False
-        assert session.user.username == "wang.fang"
-        assert session.user.role == "admin"
-        first_id = session.user.id
+        assert session.db_path == path
     finally:
         session.db.close()
-    again = startup.open_session(path, demo=False)
-    try:
-        assert again.user.id == first_id  # found, not created twice
-        count = again.db.conn.execute(
-            "SELECT count(*) FROM users WHERE username = 'wang.fang'"
-        ).fetchone()[0]
-        assert count == 1
-        audit = again.db.conn.execute(
-            "SELECT count(*) FROM audit_log WHERE action = 'user.create' AND entity_id = ?",
-            (first_id,),
-        ).fetchone()[0]
-        assert audit == 1
-    finally:
-        again.db.close()
 
 
 @pytest.mark.parametrize(
@@ -113,6 +106,10 @@ def test_demo_session_uses_the_demo_relationship_manager(tmp_path: Path) -> None
         assert session.user.username == "demo"
         assert session.user.role == "rm"
         assert session.user.display_name == "演示客户经理"
+        entry = session.db.conn.execute(
+            "SELECT user_id, action, reason FROM audit_log ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        assert entry == (session.user.id, "auth.sign_in", "demo mode, no password")
     finally:
         session.db.close()
 

@@ -130,29 +130,36 @@ def test_run_gui_on_a_file_that_is_not_a_database(
 def test_run_gui_reports_any_database_error_code(
     gui, message_boxes, restore_hooks, monkeypatch, tmp_path
 ) -> None:
-    def refuse(path, *, demo):
+    def refuse(path, *args, **kwargs):
         raise NetworkPathError("on a share", detail=str(path))
 
-    monkeypatch.setattr("desktop.core.startup.open_session", refuse)
+    monkeypatch.setattr("desktop.ui.app.open_database", refuse)
     assert ui_app.run_gui(tmp_path / "x.sqlite3", demo=False) == 2
     assert "network drive" in message_boxes[0][1]
 
 
 def test_run_gui_opens_the_main_window_and_exits_cleanly(
-    gui, message_boxes, restore_hooks, tmp_path
+    gui, message_boxes, restore_hooks, tmp_path, monkeypatch
 ) -> None:
-    seen: list[MainWindow] = []
+    seen: list[str] = []
 
     def close_main_window():
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w for w in windows if w.isVisible())
+        seen.extend(w.windowTitle() for w in windows if w.isVisible())
         for w in windows:
             w.close()
 
+    def first_run(db, parent=None, *, database=""):
+        # the first-run wizard, answered: an administrator is created
+        from desktop.core import security  # noqa: PLC0415
+
+        return security.create_first_admin(db, "admin", "管理员", "Admin-Pass-1"), True
+
+    monkeypatch.setattr("desktop.ui.app.FirstRunDialog.run", first_run)
     QTimer.singleShot(0, close_main_window)
     db_file = tmp_path / "fresh.sqlite3"
     assert ui_app.run_gui(db_file, demo=False, language="en") == 0
     assert message_boxes == []
     assert len(seen) == 1
-    assert seen[0].windowTitle() == "H2 Credit Desk"
+    assert seen[0] == "H2 Credit Desk"
     assert db_file.exists()

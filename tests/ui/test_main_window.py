@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
@@ -127,7 +129,11 @@ def test_language_switch_retranslates_everything_visible(window: MainWindow, qtb
     assert preferences.load().language == "en"
 
 
-def test_settings_page_shows_paths_and_saves_backup_preferences(window: MainWindow, db_path):
+def test_settings_page_shows_paths_and_saves_backup_preferences(gui, qtbot, session, db_path):
+    # backup preferences need "settings.manage": an administrator's window
+    admin = dataclasses.replace(session.user, role="admin")
+    window = MainWindow(dataclasses.replace(session, user=admin))
+    qtbot.addWidget(window)
     page = window.settings_page
     assert page.db_path.text() == str(db_path)
     assert page.log_file.text().endswith("h2desk.log")
