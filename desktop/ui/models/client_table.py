@@ -2,7 +2,10 @@
 
 The model keeps the ordered list of client ids (one cheap SQL query) and a row
 cache filled a block at a time as the view asks for rows, so 100,000 clients
-open as fast as 100. Sorting re-runs the id query in SQL.
+open as fast as 100. Sorting, searching and filtering re-run the id query in
+SQL (:func:`db.search.search_client_ids`); the model is never rebuilt: a new
+result set swaps the id list inside one reset, and rows already fetched stay in
+the cache (keyed by id) for the next search that shows them.
 """
 
 from __future__ import annotations
@@ -18,17 +21,29 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from db import portfolio
+from db import portfolio, search
 from desktop.ui import i18n
 
 Index = QModelIndex | QPersistentModelIndex
 
 # (key in the row dict / sort key, header function)
-COLUMNS: tuple[str, ...] = ("name", "uscc", "segment", "province", "firm_type", "owner", "status")
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "uscc",
+    "segment",
+    "province",
+    "firm_type",
+    "owner",
+    "status",
+    "updated_at",
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Rows kept between searches; beyond this the cache starts afresh on the next swap.
+MAX_CACHED_ROWS = 50_000
 
 
-def _header(key: str) -> str:
+def header_text(key: str) -> str:
+    """The translated header of column ``key``."""
     headers = {
         "name": QCoreApplication.translate("ClientTableModel", "Client"),
         "uscc": QCoreApplication.translate("ClientTableModel", "Unified social credit code"),
@@ -37,6 +52,7 @@ def _header(key: str) -> str:
         "firm_type": QCoreApplication.translate("ClientTableModel", "Type"),
         "owner": QCoreApplication.translate("ClientTableModel", "Relationship manager"),
         "status": QCoreApplication.translate("ClientTableModel", "Status"),
+        "updated_at": QCoreApplication.translate("ClientTableModel", "Last updated"),
     }
     return headers[key]
 
@@ -53,6 +69,8 @@ def _display(row: dict, key: str) -> str:
     if key == "province":
         province, city = row["province"] or "", row["city"] or ""
         return f"{province} {city}".strip() if city and city != province else province
+    if key == "updated_at":
+        return (row["updated_at"] or "")[:10]
     value = row[key]
     return "" if value is None else str(value)
 
@@ -69,14 +87,31 @@ class ClientTableModel(QAbstractTableModel):
         self._sort_key = "name"
         self._descending = False
         self._filters: dict[str, Any] = {}
+        self._search = ""
         self._ids = self._query_ids()
 
     # --- data access ----------------------------------------------------------------------
 
     def _query_ids(self) -> list[str]:
-        return portfolio.client_ids(
-            self._db, order_by=self._sort_key, descending=self._descending, filters=self._filters
+        return search.search_client_ids(
+            self._db,
+            self._search,
+            filters=self._filters,
+            order_by=self._sort_key,
+            descending=self._descending,
         )
+
+    def _replace_ids(self, new_ids: list[str]) -> bool:
+        """Show ``new_ids``; a reset only when the result set really changed.
+        Cached rows are kept (keyed by id) unless the cache grew too large."""
+        if new_ids == self._ids:
+            return False
+        self.beginResetModel()
+        if len(self._cache) > MAX_CACHED_ROWS:
+            self._cache.clear()
+        self._ids = new_ids
+        self.endResetModel()
+        return True
 
     def _row(self, row: int) -> dict | None:
         client_id = self._ids[row]
@@ -102,9 +137,54 @@ class ClientTableModel(QAbstractTableModel):
         self._ids = self._query_ids()
         self.endResetModel()
 
-    def set_filters(self, filters: dict[str, Any]) -> None:
-        self._filters = dict(filters)
-        self.refresh()
+    def set_filters(self, filters: dict[str, Any]) -> bool:
+        """Filter in SQL; returns whether the shown rows changed."""
+        return self.set_query(self._search, filters)
+
+    def set_search(self, text: str) -> bool:
+        """Search as you type (name, USCC, contact names, notes); returns whether
+        the shown rows changed."""
+        return self.set_query(text, self._filters)
+
+    def set_query(self, text: str, filters: dict[str, Any]) -> bool:
+        text = text if isinstance(text, str) else ""
+        filters = {k: v for k, v in dict(filters).items() if v not in ("", None)}
+        if text == self._search and filters == self._filters:
+            return False
+        self._search, self._filters = text, filters
+        return self._replace_ids(self._query_ids())
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def filters(self) -> dict[str, Any]:
+        return dict(self._filters)
+
+    def ids(self) -> list[str]:
+        """The client ids in display order (a copy)."""
+        return list(self._ids)
+
+    def row_values(self, row: int) -> list[str]:
+        """The displayed texts of ``row`` (what Copy puts on the clipboard)."""
+        record = self._row(row)
+        if record is None:
+            return ["" for _ in COLUMNS]
+        return [_display(record, key) for key in COLUMNS]
+
+    def find_row(self, client_id: str) -> int:
+        try:
+            return self._ids.index(client_id)
+        except ValueError:
+            return -1
+
+    def forget(self, client_id: str) -> None:
+        """Drop one cached row (after an edit) and repaint it."""
+        self._cache.pop(client_id, None)
+        row = self.find_row(client_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -146,7 +226,7 @@ class ClientTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _header(COLUMNS[section])
+            return header_text(COLUMNS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
             return str(section + 1)
         return None
@@ -175,6 +255,8 @@ class ClientTableModel(QAbstractTableModel):
             self._cache.clear()
             self._ids = new_ids
             self.endResetModel()
+            return
+        if new_ids == self._ids:
             return
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()

@@ -1,0 +1,1 @@
+"""Reusable widgets: field-error forms, checkable lists, the financial chart."""
