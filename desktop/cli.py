@@ -466,12 +466,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from db.backup import backup_database
+    from desktop.core.backups import backup_file
 
     path = _db_path(args)
     _require_file(path)
     target = Path(args.target).expanduser()
-    written = backup_database(path, target)
+    written = backup_file(path, target, reason="h2desk backup (command line)")
     _out(
         translate("Cli", "Backup written: {path} ({size})").format(
             path=written, size=_size_text(Path(written))

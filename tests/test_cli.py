@@ -186,6 +186,11 @@ def test_backup_then_restore_round_trip(
     assert cli.main(["backup", "--db", str(demo_db), "--to", str(backup)]) == 0
     assert "Backup written" in capsys.readouterr().out
     assert backup.exists()
+    # The live database records the backup (who: the OS account; where to).
+    entries = snapshot(demo_db)["audit_log"]
+    made = [row for row in entries if row not in original["audit_log"]]
+    assert [row[4] for row in made] == ["backup.create"]
+    assert str(made[0][3]).startswith("os:") and str(backup) in str(made[0][8])
 
     db = open_database(demo_db)
     with write(db):

@@ -146,6 +146,28 @@ def backup_now(
     return _write_backup(db, user.id, "on request", now)
 
 
+def backup_file(db_path: Path, target: Path, *, reason: str = "command line") -> Path:
+    """Back up the database at ``db_path`` to ``target`` (command line) and audit
+    ``backup.create`` in that database as the local OS account. The copy is
+    taken first, so a backup is written even when the audit entry cannot be
+    (the error is still raised)."""
+    written = backup_database(db_path, target)
+    db = open_database(db_path)
+    try:
+        with write(db):
+            audit.record(
+                db,
+                user_id=local_actor_id(),
+                action="backup.create",
+                entity="database",
+                after={"file": str(written), "size": written.stat().st_size},
+                reason=reason,
+            )
+    finally:
+        db.close()
+    return written
+
+
 def backup_info(path: Path) -> BackupInfo:
     """Date (from the name, else the file time) and size of a backup file."""
     return BackupInfo(Path(path), _backup_time(Path(path)), Path(path).stat().st_size)
