@@ -130,3 +130,61 @@ def segment_label(code: str | None) -> str:
         return taxonomy.segment_name(code, core_i18n.language())
     except (KeyError, ValueError):
         return code
+
+
+def audit_action_label(action: str | None) -> str:
+    """A reader's name for an audit action code (``client.update`` -> 客户 · 修改)."""
+    if not action:
+        return ""
+    t = QCoreApplication.translate
+    special = {
+        "auth.sign_in": t("AuditActions", "Signed in"),
+        "auth.sign_in_failed": t("AuditActions", "Sign-in failed"),
+        "auth.sign_out": t("AuditActions", "Signed out"),
+        "auth.password_change": t("AuditActions", "Password changed"),
+        "auth.password_failed": t("AuditActions", "Password check failed"),
+        "auth.password_reset": t("AuditActions", "Password reset"),
+        "auth.unlock_account": t("AuditActions", "Account unlocked"),
+        "auth.unlock_failed": t("AuditActions", "Screen unlock failed"),
+        "user.first_admin": t("AuditActions", "Administrator created (first run)"),
+        "user.deactivate": t("AuditActions", "User deactivated"),
+        "user.reactivate": t("AuditActions", "User reactivated"),
+        "backup.create": t("AuditActions", "Backup written"),
+        "backup.restore": t("AuditActions", "Backup restored"),
+        "personal.unmask": t("AuditActions", "Personal data shown in full"),
+        "personal.export": t("AuditActions", "Personal data exported"),
+        "client.import": t("AuditActions", "Clients imported"),
+        "client.export": t("AuditActions", "Clients exported"),
+        "audit.export": t("AuditActions", "Audit log exported"),
+        "demo.generate": t("AuditActions", "Demo portfolio written"),
+        "score.create": t("AuditActions", "Scorecard saved"),
+        "setting.update": t("AuditActions", "Setting changed"),
+        "activity.follow_up_done": t("AuditActions", "Follow-up completed"),
+    }
+    if action in special:
+        return special[action]
+    entity, _, verb = action.partition(".")
+    entities = {
+        "user": t("AuditActions", "User"),
+        "client": t("AuditActions", "Client"),
+        "contact": t("AuditActions", "Contact"),
+        "financial_statement": t("AuditActions", "Financial statement"),
+        "activity": t("AuditActions", "Activity"),
+        "attachment": t("AuditActions", "Attachment"),
+        "deal": t("AuditActions", "Deal"),
+        "deal_stage": t("AuditActions", "Deal stage"),
+        "deal_security": t("AuditActions", "Security / guarantee"),
+        "checklist_item": t("AuditActions", "Checklist item"),
+        "memo": t("AuditActions", "Credit memo"),
+        "reference_item": t("AuditActions", "Reference item"),
+    }
+    verbs = {
+        "create": t("AuditActions", "created"),
+        "update": t("AuditActions", "changed"),
+        "delete": t("AuditActions", "deleted"),
+    }
+    if entity in entities and verb in verbs:
+        return t("AuditActions", "{entity} {verb}").format(
+            entity=entities[entity], verb=verbs[verb]
+        )
+    return action

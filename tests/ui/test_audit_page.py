@@ -135,7 +135,10 @@ def test_detail_shows_masked_before_and_after(env, qtbot):
     page.entity_id.setText(CONTACT_ID)
     page.apply_filter()
     text = page.detail.toPlainText()
-    assert "Action: contact.update" in text
+    assert "Action: Contact changed (contact.update)" in text
+    # The table names the action in words; the code stays in the detail pane.
+    column = page.model.index(0, 3).data()
+    assert column == "Contact changed"
     assert "王经理 (wang)" in text
     assert '"mobile": "138****5678"' in text
     assert '"mobile": "139****4321"' in text
@@ -190,3 +193,20 @@ def test_refused_without_audit_read(env, qtbot):
     assert not page.export_button.isEnabled() and not page.verify_button.isEnabled()
     with pytest.raises(security.PermissionDenied):
         page.model.set_filter(audit.AuditFilter())
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("auth.sign_in_failed", "Sign-in failed"),
+        ("client.update", "Client changed"),
+        ("financial_statement.create", "Financial statement created"),
+        ("backup.restore", "Backup restored"),
+        ("something.unknown", "something.unknown"),
+        ("", ""),
+    ],
+)
+def test_action_labels(gui, code, label):
+    from desktop.ui.i18n import audit_action_label
+
+    assert audit_action_label(code) == label

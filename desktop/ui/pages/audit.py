@@ -38,6 +38,7 @@ from db.errors import DatabaseError
 from desktop.core import auditing, security
 from desktop.core.auditing import database_error_message
 from desktop.core.session import CurrentUser, Session
+from desktop.ui.i18n import audit_action_label
 from desktop.ui.pages.common import Page, heading, set_column_widths, table_view
 from desktop.ui.pages.users import local_time
 
@@ -161,7 +162,7 @@ class AuditTableModel(QAbstractTableModel):
             if column == 2:
                 return self.user_name(entry["user_id"])
             if column == 3:
-                return entry["action"]
+                return audit_action_label(entry["action"])
             if column == 4:
                 return record_text(entry)
             return entry["reason"] or ""
@@ -460,7 +461,9 @@ class AuditPage(Page):
             self.tr("Entry {seq}").format(seq=entry["seq"]),
             self.tr("Time: {time}").format(time=local_time_seconds(entry["at"])),
             self.tr("User: {user}").format(user=self.model.user_name(entry["user_id"])),
-            self.tr("Action: {action}").format(action=entry["action"]),
+            self.tr("Action: {action}").format(
+                action=f"{audit_action_label(entry['action'])} ({entry['action']})"
+            ),
             self.tr("Record: {entity} {id}").format(
                 entity=entry["entity"] or "—", id=entry["entity_id"] or ""
             ),
