@@ -136,55 +136,60 @@ def audit_action_label(action: str | None) -> str:
     """A reader's name for an audit action code (``client.update`` -> 客户 · 修改)."""
     if not action:
         return ""
-    t = QCoreApplication.translate
     special = {
-        "auth.sign_in": t("AuditActions", "Signed in"),
-        "auth.sign_in_failed": t("AuditActions", "Sign-in failed"),
-        "auth.sign_out": t("AuditActions", "Signed out"),
-        "auth.password_change": t("AuditActions", "Password changed"),
-        "auth.password_failed": t("AuditActions", "Password check failed"),
-        "auth.password_reset": t("AuditActions", "Password reset"),
-        "auth.unlock_account": t("AuditActions", "Account unlocked"),
-        "auth.unlock_failed": t("AuditActions", "Screen unlock failed"),
-        "user.first_admin": t("AuditActions", "Administrator created (first run)"),
-        "user.deactivate": t("AuditActions", "User deactivated"),
-        "user.reactivate": t("AuditActions", "User reactivated"),
-        "backup.create": t("AuditActions", "Backup written"),
-        "backup.restore": t("AuditActions", "Backup restored"),
-        "personal.unmask": t("AuditActions", "Personal data shown in full"),
-        "personal.export": t("AuditActions", "Personal data exported"),
-        "client.import": t("AuditActions", "Clients imported"),
-        "client.export": t("AuditActions", "Clients exported"),
-        "audit.export": t("AuditActions", "Audit log exported"),
-        "demo.generate": t("AuditActions", "Demo portfolio written"),
-        "score.create": t("AuditActions", "Scorecard saved"),
-        "setting.update": t("AuditActions", "Setting changed"),
-        "activity.follow_up_done": t("AuditActions", "Follow-up completed"),
+        "auth.sign_in": QCoreApplication.translate("AuditActions", "Signed in"),
+        "auth.sign_in_failed": QCoreApplication.translate("AuditActions", "Sign-in failed"),
+        "auth.sign_out": QCoreApplication.translate("AuditActions", "Signed out"),
+        "auth.password_change": QCoreApplication.translate("AuditActions", "Password changed"),
+        "auth.password_failed": QCoreApplication.translate("AuditActions", "Password check failed"),
+        "auth.password_reset": QCoreApplication.translate("AuditActions", "Password reset"),
+        "auth.unlock_account": QCoreApplication.translate("AuditActions", "Account unlocked"),
+        "auth.unlock_failed": QCoreApplication.translate("AuditActions", "Screen unlock failed"),
+        "user.first_admin": QCoreApplication.translate(
+            "AuditActions", "Administrator created (first run)"
+        ),
+        "user.deactivate": QCoreApplication.translate("AuditActions", "User deactivated"),
+        "user.reactivate": QCoreApplication.translate("AuditActions", "User reactivated"),
+        "backup.create": QCoreApplication.translate("AuditActions", "Backup written"),
+        "backup.restore": QCoreApplication.translate("AuditActions", "Backup restored"),
+        "personal.unmask": QCoreApplication.translate(
+            "AuditActions", "Personal data shown in full"
+        ),
+        "personal.export": QCoreApplication.translate("AuditActions", "Personal data exported"),
+        "client.import": QCoreApplication.translate("AuditActions", "Clients imported"),
+        "client.export": QCoreApplication.translate("AuditActions", "Clients exported"),
+        "audit.export": QCoreApplication.translate("AuditActions", "Audit log exported"),
+        "demo.generate": QCoreApplication.translate("AuditActions", "Demo portfolio written"),
+        "score.create": QCoreApplication.translate("AuditActions", "Scorecard saved"),
+        "setting.update": QCoreApplication.translate("AuditActions", "Setting changed"),
+        "activity.follow_up_done": QCoreApplication.translate(
+            "AuditActions", "Follow-up completed"
+        ),
     }
     if action in special:
         return special[action]
     entity, _, verb = action.partition(".")
     entities = {
-        "user": t("AuditActions", "User"),
-        "client": t("AuditActions", "Client"),
-        "contact": t("AuditActions", "Contact"),
-        "financial_statement": t("AuditActions", "Financial statement"),
-        "activity": t("AuditActions", "Activity"),
-        "attachment": t("AuditActions", "Attachment"),
-        "deal": t("AuditActions", "Deal"),
-        "deal_stage": t("AuditActions", "Deal stage"),
-        "deal_security": t("AuditActions", "Security / guarantee"),
-        "checklist_item": t("AuditActions", "Checklist item"),
-        "memo": t("AuditActions", "Credit memo"),
-        "reference_item": t("AuditActions", "Reference item"),
+        "user": QCoreApplication.translate("AuditActions", "User"),
+        "client": QCoreApplication.translate("AuditActions", "Client"),
+        "contact": QCoreApplication.translate("AuditActions", "Contact"),
+        "financial_statement": QCoreApplication.translate("AuditActions", "Financial statement"),
+        "activity": QCoreApplication.translate("AuditActions", "Activity"),
+        "attachment": QCoreApplication.translate("AuditActions", "Attachment"),
+        "deal": QCoreApplication.translate("AuditActions", "Deal"),
+        "deal_stage": QCoreApplication.translate("AuditActions", "Deal stage"),
+        "deal_security": QCoreApplication.translate("AuditActions", "Security / guarantee"),
+        "checklist_item": QCoreApplication.translate("AuditActions", "Checklist item"),
+        "memo": QCoreApplication.translate("AuditActions", "Credit memo"),
+        "reference_item": QCoreApplication.translate("AuditActions", "Reference item"),
     }
     verbs = {
-        "create": t("AuditActions", "created"),
-        "update": t("AuditActions", "changed"),
-        "delete": t("AuditActions", "deleted"),
+        "create": QCoreApplication.translate("AuditActions", "created"),
+        "update": QCoreApplication.translate("AuditActions", "changed"),
+        "delete": QCoreApplication.translate("AuditActions", "deleted"),
     }
     if entity in entities and verb in verbs:
-        return t("AuditActions", "{entity} {verb}").format(
+        return QCoreApplication.translate("AuditActions", "{entity} {verb}").format(
             entity=entities[entity], verb=verbs[verb]
         )
     return action
