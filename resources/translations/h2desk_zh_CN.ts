@@ -75,6 +75,161 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Signed in</source>
+        <translation>登录成功</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Password check failed</source>
+        <translation>密码校验失败</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>解除账户锁定</translation>
+    </message>
+    <message>
+        <source>Screen unlock failed</source>
+        <translation>屏幕解锁失败</translation>
+    </message>
+    <message>
+        <source>Administrator created (first run)</source>
+        <translation>创建管理员（首次运行）</translation>
+    </message>
+    <message>
+        <source>User deactivated</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User reactivated</source>
+        <translation>重新启用用户</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>写入备份</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Personal data shown in full</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>Clients imported</source>
+        <translation>导入客户</translation>
+    </message>
+    <message>
+        <source>Clients exported</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Demo portfolio written</source>
+        <translation>写入演示数据</translation>
+    </message>
+    <message>
+        <source>Scorecard saved</source>
+        <translation>保存评分结果</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Follow-up completed</source>
+        <translation>完成跟进</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Financial statement</source>
+        <translation>财务报表</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>拜访记录</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>贷款业务</translation>
+    </message>
+    <message>
+        <source>Deal stage</source>
+        <translation>业务阶段</translation>
+    </message>
+    <message>
+        <source>Security / guarantee</source>
+        <translation>担保措施</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>资料清单项</translation>
+    </message>
+    <message>
+        <source>Credit memo</source>
+        <translation>授信报告</translation>
+    </message>
+    <message>
+        <source>Reference item</source>
+        <translation>参考数据项</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{entity} {verb}</source>
+        <translation>{entity}·{verb}</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>Anyone</source>
