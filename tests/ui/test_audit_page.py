@@ -17,6 +17,7 @@ from db.connection import write
 from db.ids import new_id
 from desktop.core import security
 from desktop.core.session import Session
+from desktop.ui.i18n import audit_action_label
 from desktop.ui.pages.audit import PAGE_SIZE, AuditPage, AuditTableModel
 
 pytestmark = [
@@ -207,6 +208,4 @@ def test_refused_without_audit_read(env, qtbot):
     ],
 )
 def test_action_labels(gui, code, label):
-    from desktop.ui.i18n import audit_action_label
-
     assert audit_action_label(code) == label
