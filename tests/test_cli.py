@@ -272,7 +272,7 @@ def test_os_error_becomes_one_line(
     def disk_full(*args, **kwargs):
         raise OSError(28, "No space left on device", str(tmp_path / "b.sqlite3"))
 
-    monkeypatch.setattr("db.backup.backup_database", disk_full)
+    monkeypatch.setattr("desktop.core.backups.backup_database", disk_full)
     assert cli.main(["backup", "--db", str(demo_db), "--to", str(tmp_path / "b.sqlite3")]) == 2
     err = capsys.readouterr().err
     assert "No space left on device" in err and "b.sqlite3" in err
