@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from db.connection import open_database
 from desktop.core import i18n, paths
@@ -50,43 +50,26 @@ def english_messages() -> Iterator[None]:
     i18n.set_language(previous)
 
 
-def _balance_signal_disconnect() -> None:
-    """Work around a reference-count bug in PySide6's ``SignalInstance.disconnect``.
+def _pin_bools() -> None:
+    """Work around reference-count bugs in PySide6 on Python 3.11.
 
-    On this PySide6 it returns ``True``/``False`` without a new reference; on
-    Python 3.11, where the bools are not immortal, every call drops one reference
-    and after a few thousand calls the interpreter aborts with "bool_dealloc".
-    pytest-qt disconnects on every ``qtmodeltester.check`` and signal wait, so a
-    long UI suite can cross that line. The app itself never disconnects by slot
-    (tests/ui/test_signal_discipline.py keeps it so). Patched only when a probe
-    shows the leak, so a fixed PySide6 is left alone.
+    Some PySide6 calls return ``True``/``False`` without a new reference (e.g.
+    ``SignalInstance.disconnect(slot)``, which pytest-qt calls on every
+    ``qtmodeltester.check`` and signal wait). On Python 3.11 the bools are not
+    yet immortal (they are from 3.12, PEP 683), so a long UI suite drives their
+    count down until the interpreter aborts with "bool_dealloc" at exit. Give
+    both an unowned reference per possible leak, as 3.12 does for good; the app
+    itself does not leak them (tests/ui/test_signal_discipline.py).
     """
-
-    class _Probe(QObject):
-        fired = Signal()
-
-    def _slot() -> None:
-        pass
-
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    for _ in range(10):
-        probe.fired.connect(_slot)
-        probe.fired.disconnect(_slot)
-    if sys.getrefcount(True) - before > -10:
+    if sys.version_info >= (3, 12):
         return
-    original = SignalInstance.disconnect
-    kept: list[bool] = []
-
-    def disconnect(self, *args):
-        result = original(self, *args)
-        if isinstance(result, bool):
-            kept.append(result)  # the reference PySide6 did not take
-        return result
-
-    SignalInstance.disconnect = disconnect
+    incref = ctypes.pythonapi.Py_IncRef
+    incref.argtypes = [ctypes.py_object]
+    for value in (True, False):
+        for _ in range(1_000_000):
+            incref(value)
 
 
 def pytest_configure(config: pytest.Config) -> None:
     del config
-    _balance_signal_disconnect()
+    _pin_bools()
