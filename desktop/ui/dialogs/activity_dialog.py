@@ -8,22 +8,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from db.errors import ConflictError, DatabaseError
 from desktop.core import clients
-from desktop.core.security import PermissionDenied
 from desktop.core.session import Session
-from desktop.ui.dialogs.common import show_conflict, show_error
-from desktop.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from desktop.ui.dialogs.common import ServiceFormDialog
 
 
 def activity_kind_label(code: str | None) -> str:
@@ -36,7 +29,7 @@ def activity_kind_label(code: str | None) -> str:
     return labels.get(code or "", code or "")
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(ServiceFormDialog):
     """``activity`` is a row of ``list_activities`` (None for a new one)."""
 
     def __init__(
@@ -46,17 +39,9 @@ class ActivityDialog(QDialog):
         activity: dict | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("activityDialog")
-        self.setStyleSheet(ERROR_STYLE)
-        self.session = session
-        self.client_id = client_id
+        super().__init__(session, client_id, parent, object_name="activityDialog")
         self.activity = activity
-        self.saved: dict | None = None
-        self.conflict = False
-
-        self.summary_label = QLabel(self)
-        self.errors = FieldErrors(self.summary_label, self)
+        self.summary_label = self.error_summary
         form = QFormLayout()
         self.kind = QComboBox(self)
         for code in clients.ACTIVITY_KINDS:
@@ -81,15 +66,7 @@ class ActivityDialog(QDialog):
             widget.setObjectName(f"activity_{field}")
             self.errors.add_row(form, field, widget)
             self.errors.set_label(field, label)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self._add_buttons(form)
 
         if activity is not None:
             self.setWindowTitle(self.tr("Edit activity"))
@@ -116,26 +93,15 @@ class ActivityDialog(QDialog):
         }
 
     def accept(self) -> None:
+        self._save_then_accept(self._save, heading=self.tr("Please correct the marked fields:"))
+
+    def _save(self) -> dict:
         db, user = self.session.db, self.session.user
-        try:
-            if self.activity is None:
-                self.saved = clients.add_activity(db, user, self.client_id, self.values())
-            else:
-                self.saved = clients.update_activity(
-                    db, user, self.activity["id"], self.activity["version"], self.values()
-                )
-        except clients.ClientValidationError as exc:
-            self.errors.show(exc.errors, heading=self.tr("Please correct the marked fields:"))
-            return
-        except ConflictError:
-            self.conflict = show_conflict(self)
-            if self.conflict:
-                super().reject()
-            return
-        except (PermissionDenied, DatabaseError, clients.NotFoundError) as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if self.activity is None:
+            return clients.add_activity(db, user, self.client_id, self.values())
+        return clients.update_activity(
+            db, user, self.activity["id"], self.activity["version"], self.values()
+        )
 
     @classmethod
     def edit(
@@ -145,8 +111,4 @@ class ActivityDialog(QDialog):
         activity: dict | None = None,
         parent: QWidget | None = None,
     ) -> tuple[dict | None, bool]:
-        dialog = cls(session, client_id, activity, parent)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        saved = dialog.saved
-        dialog.deleteLater()
-        return saved, ok and saved is not None
+        return cls._run_to_save(cls(session, client_id, activity, parent))

@@ -6,27 +6,20 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from db.errors import ConflictError, DatabaseError
 from desktop.core import clients
-from desktop.core.security import PermissionDenied
 from desktop.core.session import Session
-from desktop.ui.dialogs.common import show_conflict, show_error
-from desktop.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from desktop.ui.dialogs.common import ServiceFormDialog
 
 # Personal fields that a list shows masked: sent to the service only when edited.
 _MASKED = ("mobile", "id_number")
 
 
-class ContactDialog(QDialog):
+class ContactDialog(ServiceFormDialog):
     """``contact`` is the masked row from ``list_contacts`` (None for a new one)."""
 
     def __init__(
@@ -36,17 +29,9 @@ class ContactDialog(QDialog):
         contact: dict | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("contactDialog")
-        self.setStyleSheet(ERROR_STYLE)
-        self.session = session
-        self.client_id = client_id
+        super().__init__(session, client_id, parent, object_name="contactDialog")
         self.contact = contact
-        self.saved: dict | None = None
-        self.conflict = False
-
-        self.summary = QLabel(self)
-        self.errors = FieldErrors(self.summary, self)
+        self.summary = self.error_summary
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.name = QLineEdit(self)
@@ -81,15 +66,7 @@ class ContactDialog(QDialog):
         for field, text in labels.items():
             self.errors.set_label(field, text)
         self.consent.setText(self.tr("The person agreed to be contacted (PIPL)"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self._add_buttons(form)
 
         self._initial: dict[str, str] = {}
         if contact is not None:
@@ -129,27 +106,16 @@ class ContactDialog(QDialog):
         return data
 
     def accept(self) -> None:
+        self._save_then_accept(self._save, heading=self.tr("Please correct the marked fields:"))
+
+    def _save(self) -> dict:
         user = self.session.user
         db = self.session.db
-        try:
-            if self.contact is None:
-                self.saved = clients.add_contact(db, user, self.client_id, self.values())
-            else:
-                self.saved = clients.update_contact(
-                    db, user, self.contact["id"], self.contact["version"], self.values()
-                )
-        except clients.ClientValidationError as exc:
-            self.errors.show(exc.errors, heading=self.tr("Please correct the marked fields:"))
-            return
-        except ConflictError:
-            self.conflict = show_conflict(self)
-            if self.conflict:
-                super().reject()
-            return
-        except (PermissionDenied, DatabaseError, clients.NotFoundError) as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        if self.contact is None:
+            return clients.add_contact(db, user, self.client_id, self.values())
+        return clients.update_contact(
+            db, user, self.contact["id"], self.contact["version"], self.values()
+        )
 
     @classmethod
     def edit(
@@ -160,8 +126,4 @@ class ContactDialog(QDialog):
         parent: QWidget | None = None,
     ) -> tuple[dict | None, bool]:
         """Run the dialog; ``(saved row, True)`` once saved through the core service."""
-        dialog = cls(session, client_id, contact, parent)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        saved = dialog.saved
-        dialog.deleteLater()
-        return saved, ok and saved is not None
+        return cls._run_to_save(cls(session, client_id, contact, parent))

@@ -7,21 +7,14 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from db.errors import ConflictError, DatabaseError
 from desktop.core import clients
-from desktop.core.security import PermissionDenied
 from desktop.core.session import Session
-from desktop.ui.dialogs.common import show_conflict, show_error, wan_text
-from desktop.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
+from desktop.ui.dialogs.common import ServiceFormDialog, wan_text
 
 
 def amount_label(base: str) -> str:
@@ -41,7 +34,7 @@ def amount_label(base: str) -> str:
     return labels.get(base, base)
 
 
-class StatementDialog(QDialog):
+class StatementDialog(ServiceFormDialog):
     """``statement`` is a row of ``list_statements`` (None for a new year)."""
 
     def __init__(
@@ -53,17 +46,9 @@ class StatementDialog(QDialog):
         *,
         suggested_year: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("statementDialog")
-        self.setStyleSheet(ERROR_STYLE)
-        self.session = session
-        self.client_id = client_id
+        super().__init__(session, client_id, parent, object_name="statementDialog")
         self.statement = statement
-        self.saved: dict | None = None
-        self.conflict = False
-
-        self.summary = QLabel(self)
-        self.errors = FieldErrors(self.summary, self)
+        self.summary = self.error_summary
         form = QFormLayout()
         self.fiscal_year = QLineEdit(self)
         self.fiscal_year.setObjectName("statement_fiscal_year")
@@ -85,15 +70,7 @@ class StatementDialog(QDialog):
             self.errors.set_label(
                 f"{base}_wan", self.tr("{item} (10k CNY)").format(item=amount_label(base))
             )
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self._add_buttons(form)
 
         self._initial: dict[str, str] = {}
         if statement is not None:
@@ -119,27 +96,17 @@ class StatementDialog(QDialog):
         return data
 
     def accept(self) -> None:
-        try:
-            self.saved = clients.save_statement(
-                self.session.db,
-                self.session.user,
-                self.client_id,
-                self.values(),
-                statement_id=None if self.statement is None else self.statement["id"],
-                expected_version=None if self.statement is None else self.statement["version"],
-            )
-        except clients.ClientValidationError as exc:
-            self.errors.show(exc.errors, heading=self.tr("Please correct the marked fields:"))
-            return
-        except ConflictError:
-            self.conflict = show_conflict(self)
-            if self.conflict:
-                super().reject()
-            return
-        except (PermissionDenied, DatabaseError, clients.NotFoundError) as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        self._save_then_accept(self._save, heading=self.tr("Please correct the marked fields:"))
+
+    def _save(self) -> dict:
+        return clients.save_statement(
+            self.session.db,
+            self.session.user,
+            self.client_id,
+            self.values(),
+            statement_id=None if self.statement is None else self.statement["id"],
+            expected_version=None if self.statement is None else self.statement["version"],
+        )
 
     @classmethod
     def edit(
@@ -151,8 +118,6 @@ class StatementDialog(QDialog):
         *,
         suggested_year: int | None = None,
     ) -> tuple[dict | None, bool]:
-        dialog = cls(session, client_id, statement, parent, suggested_year=suggested_year)
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        saved = dialog.saved
-        dialog.deleteLater()
-        return saved, ok and saved is not None
+        return cls._run_to_save(
+            cls(session, client_id, statement, parent, suggested_year=suggested_year)
+        )

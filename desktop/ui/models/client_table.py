@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from db import portfolio, search
 from desktop.ui import i18n
+from desktop.ui.models.record_table import read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -232,13 +233,7 @@ class ClientTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(COLUMNS)):

@@ -19,6 +19,17 @@ from PySide6.QtCore import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+# TextAlignmentRole value of numeric cells and their headers.
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def read_only_flags(index: Index) -> Qt.ItemFlag:
+    """Item flags of a read-only table: selectable, never editable, no children."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return (
+        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    )
 
 
 @dataclass(frozen=True)
@@ -26,10 +37,12 @@ class Column:
     header: Callable[[], str]
     value: Callable[[Any], Any]
     numeric: bool = False  # right-aligned
-    tooltip: Callable[[Any], str] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
+    """Subclasses add roles by overriding :meth:`_cell` (one record, one column)."""
+
     def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = (), parent=None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
@@ -68,13 +81,14 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if not (0 <= index.column() < len(self._columns)):
             return None
-        column = self._columns[index.column()]
-        record = self._rows[index.row()]
+        return self._cell(self._columns[index.column()], self._rows[index.row()], role)
+
+    def _cell(self, column: Column, record: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.value(record)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
         return None
@@ -88,14 +102,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.header()
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | (Qt.ItemFlag.ItemNeverHasChildren)
-        )
+        return read_only_flags(index)

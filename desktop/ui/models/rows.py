@@ -10,11 +10,12 @@ list (a reset); :meth:`RowsModel.update_row` changes one row in place.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from desktop.ui.models.record_table import ALIGN_RIGHT, Column, RecordTableModel, read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row dict
@@ -24,20 +25,15 @@ WARNING_BACKGROUND = "#fdecea"
 WARNING_FOREGROUND = "#b71c1c"
 MUTED_FOREGROUND = "#757575"
 
-
-@dataclass(frozen=True)
-class Col:
-    header: Callable[[], str]
-    value: Callable[[dict], Any]
-    numeric: bool = False
-    tooltip: Callable[[dict], str | None] | None = None
+# The same column declaration as the record table's (header, value, numeric, tooltip).
+Col = Column
 
 
 def _key(record: Any, key: str) -> Any:
     return record.get(key) if isinstance(record, dict) else getattr(record, key, None)
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RecordTableModel):
     """Rows are dicts (or objects with attributes); ``key`` names the id field.
     ``highlight(row)`` returns ``'warning'``, ``'muted'`` or None to colour whole rows."""
 
@@ -50,18 +46,11 @@ class RowsModel(QAbstractTableModel):
         key: str = "id",
         highlight: Callable[[dict], str | None] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows = list(rows)
+        super().__init__(columns, rows, parent)
         self._key = key
         self._highlight = highlight
 
     # --- content -----------------------------------------------------------------------
-
-    def set_rows(self, rows: Sequence[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def rows(self) -> list[dict]:
         return list(self._rows)
@@ -79,47 +68,20 @@ class RowsModel(QAbstractTableModel):
         self._rows[row] = {**self._rows[row], **values}
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
 
-    def retranslate(self) -> None:
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
-        if self._rows and self._columns:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
-            )
-
     def text(self, row: int, column: int) -> str:
-        value = self._columns[column].value(self._rows[row])
-        return "" if value is None else str(value)
+        return self._cell(self._columns[column], self._rows[row], Qt.ItemDataRole.DisplayRole)
 
     # --- Qt model interface -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self._columns)):
-            return None
-        column = self._columns[index.column()]
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(record)
-            return "" if value is None else str(value)
+    def _cell(self, column: Col, record: Any, role: int) -> Any:
         if role == KEY_ROLE:
             return _key(record, self._key)
         if role == ROW_ROLE:
             return record
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.tooltip is not None:
                 return column.tooltip(record)
-            value = column.value(record)
-            text = "" if value is None else str(value)
+            text = self._cell(column, record, Qt.ItemDataRole.DisplayRole)
             return text if len(text) > 30 else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             kind = self._highlight(record) if self._highlight is not None else None
@@ -132,28 +94,8 @@ class RowsModel(QAbstractTableModel):
                 return QBrush(QColor(colour))
             if kind == "muted" and role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(MUTED_FOREGROUND))
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self._columns)):
             return None
-        column = self._columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.header()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return super()._cell(column, record, role)
 
 
 class YearTableModel(QAbstractTableModel):
@@ -216,7 +158,7 @@ class YearTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells.get((year, key), "")
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == KEY_ROLE:
             return year
         if role == Qt.ItemDataRole.ForegroundRole and (year, key) in self._flagged:
@@ -231,7 +173,7 @@ class YearTableModel(QAbstractTableModel):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._years)
         ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._years):
@@ -241,10 +183,4 @@ class YearTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)

@@ -39,6 +39,7 @@ from desktop.core import auditing, security
 from desktop.core.auditing import database_error_message
 from desktop.core.session import CurrentUser, Session
 from desktop.ui.i18n import audit_action_label
+from desktop.ui.models.record_table import ALIGN_RIGHT, read_only_flags
 from desktop.ui.pages.common import Page, heading, set_column_widths, table_view
 from desktop.ui.pages.users import local_time
 
@@ -167,7 +168,7 @@ class AuditTableModel(QAbstractTableModel):
                 return record_text(entry)
             return entry["reason"] or ""
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.UserRole:
             return entry["seq"]
         return None
@@ -182,13 +183,7 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_flags(index)
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
