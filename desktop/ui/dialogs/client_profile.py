@@ -184,7 +184,12 @@ class ClientProfileDialog(QDialog):
 
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.reject)
+        self.score_button = QPushButton(self)  # the scorecard of this client
+        self.score_button.setObjectName("scoreClientButton")
+        self.score_button.setAutoDefault(False)
+        self.score_button.clicked.connect(self.open_scoring)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.score_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
 
@@ -516,6 +521,8 @@ class ClientProfileDialog(QDialog):
             ]
         ):
             self.tabs.setTabText(index, text)
+        self.score_button.setText(self.tr("Score…"))
+        self.score_button.setToolTip(self.tr("Pre-credit scorecard of this client"))
         labels = {
             "name": self.tr("Company name"),
             "uscc": self.tr("Unified social credit code"),
@@ -717,6 +724,7 @@ class ClientProfileDialog(QDialog):
         self._update_header()
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, self.client is not None)
+        self.score_button.setEnabled(self.client is not None)
         self.reload_children()
 
     def _fill_form(self, row: dict) -> None:
@@ -834,6 +842,14 @@ class ClientProfileDialog(QDialog):
             )
         )
         self.subtitle.setText("  ·  ".join(parts))
+
+    def open_scoring(self) -> None:
+        """Open the scoring page of this client (saved values as they are now)."""
+        if self.client_id is None:
+            return
+        from desktop.ui.dialogs.scoring_dialog import ScoringDialog  # noqa: PLC0415
+
+        ScoringDialog.score_client(self.session, self.client_id, self)
 
     def reload_children(self) -> None:
         """Re-read contacts, statements, activities and attachments."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -138,6 +138,12 @@ class ClientsPage(Page):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         set_column_widths(self.view, [_WIDTHS.get(key, 10) for key in COLUMNS])
         self.view.activated.connect(self._activated)
+        # right-click on a client: its scorecard (an action, so the title row stays narrow)
+        self.score_action = QAction(self.view)
+        self.score_action.setObjectName("scoreClient")
+        self.score_action.triggered.connect(self.score_current)
+        self.view.addAction(self.score_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.view)
         self.copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_shortcut.activated.connect(self.copy_selection)
@@ -317,6 +323,20 @@ class ClientsPage(Page):
         if changed:
             self.after_change()
 
+    def score_current(self) -> None:
+        """Open the scoring page of the current client in the list."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(
+                self, self.tr("Score"), self.tr("Select a client in the list first.")
+            )
+            return
+        from desktop.ui.dialogs.scoring_dialog import ScoringDialog  # noqa: PLC0415
+
+        _ids, saved = ScoringDialog.score_client(self.session, index.data(ID_ROLE), self)
+        if saved:
+            self.refresh(reload_list=False)
+
     def new_client(self) -> None:
         client_id, changed = ClientProfileDialog.new_client(self.session, self)
         if changed:
@@ -448,6 +468,8 @@ class ClientsPage(Page):
         )
         self.follow_ups_button.setText(self.tr("Follow-ups due"))
         self.copy_button.setText(self.tr("Copy"))
+        self.score_action.setText(self.tr("Score…"))
+        self.score_action.setToolTip(self.tr("Pre-credit scorecard of the selected client"))
         self.copy_button.setToolTip(self.tr("Copy the selected rows for Excel or WPS (Ctrl+C)"))
         tips = {
             "segment": self.tr("Value-chain segment"),
