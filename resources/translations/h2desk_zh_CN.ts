@@ -68,6 +68,37 @@
     </message>
 </context>
 <context>
+    <name>AnswerDelegate</name>
+    <message>
+        <source>— choose a level —</source>
+        <translation>— 请选择等级 —</translation>
+    </message>
+    <message>
+        <source>{label} ({score}%)</source>
+        <translation>{label}（{score}%）</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>enter a number ({unit})</source>
+        <translation>请输入数值（{unit}）</translation>
+    </message>
+    <message>
+        <source>enter a number</source>
+        <translation>请输入数值</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>H2 Credit Desk</source>
@@ -384,6 +415,125 @@
     </message>
 </context>
 <context>
+    <name>BatchScoringDialog</name>
+    <message>
+        <source>Batch scoring</source>
+        <translation>批量评分</translation>
+    </message>
+    <message>
+        <source>Score many clients at once</source>
+        <translation>一次为多个客户评分</translation>
+    </message>
+    <message>
+        <source>Batch results are not snapshots: nothing is saved in the database. Judgement questions are unanswered here and get their missing-data score, so totals are lower than a full score by the RM. Export the table to keep it.</source>
+        <translation>批量评分结果不是评分记录，不会保存到数据库。此处客户经理判断项均未回答，按数据缺失计分，因此总分低于客户经理完整评分。如需留存请导出表格。</translation>
+    </message>
+    <message>
+        <source>Clients:</source>
+        <translation>客户范围：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>评分卡模板：</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>开始评分</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The whole portfolio</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>All clients of type: {type}</source>
+        <translation>企业类型为“{type}”的全部客户</translation>
+    </message>
+    <message>
+        <source>The client list as filtered now ({n} clients)</source>
+        <translation>客户列表当前筛选结果（{n} 户）</translation>
+    </message>
+    <message>
+        <source>By each client&apos;s enterprise type</source>
+        <translation>按各客户企业类型自动选择</translation>
+    </message>
+    <message>
+        <source>{name} ({code} {version}) for everyone</source>
+        <translation>全部使用 {name}（{code} {version}）</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>正在评分…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Scored {done} of {total} clients…</source>
+        <translation>已评分 {done} / {total} 户…</translation>
+    </message>
+    <message>
+        <source>{n} clients scored.</source>
+        <translation>已完成 {n} 户客户的评分。</translation>
+    </message>
+    <message>
+        <source>Grades: {counts}</source>
+        <translation>评级分布：{counts}</translation>
+    </message>
+    <message>
+        <source>mean total {mean}</source>
+        <translation>平均总分 {mean}</translation>
+    </message>
+    <message>
+        <source>Batch scoring failed: {problem}</source>
+        <translation>批量评分失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no results were kept.</source>
+        <translation>已取消，未保留任何结果。</translation>
+    </message>
+    <message>
+        <source>Export batch scores</source>
+        <translation>导出批量评分结果</translation>
+    </message>
+    <message>
+        <source>batch-scores.xlsx</source>
+        <translation>批量评分.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Writing {n} rows…</source>
+        <translation>正在写入 {n} 行…</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>文件无法写入：{problem}</translation>
+    </message>
+    <message>
+        <source>{n} rows were exported to {path}.</source>
+        <translation>已将 {n} 行导出到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BusyDialog</name>
     <message>
         <source>Cancel</source>
@@ -685,6 +835,17 @@
     </message>
 </context>
 <context>
+    <name>ClientPicker</name>
+    <message>
+        <source>Choose a client</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Search name or credit code</source>
+        <translation>搜索企业名称或统一社会信用代码</translation>
+    </message>
+</context>
+<context>
     <name>ClientProfileDialog</name>
     <message>
         <source>Overview</source>
@@ -705,6 +866,14 @@
     <message>
         <source>Attachments</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Score…</source>
+        <translation>评分…</translation>
+    </message>
+    <message>
+        <source>Pre-credit scorecard of this client</source>
+        <translation>该客户的预授信评分卡</translation>
     </message>
     <message>
         <source>Company name</source>
@@ -1473,6 +1642,14 @@ Open the existing client instead? Your entries here are not saved.</source>
         <translation>共 {shown} 家客户</translation>
     </message>
     <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Select a client in the list first.</source>
+        <translation>请先在列表中选择一个客户。</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1547,6 +1724,14 @@ Open the existing client instead? Your entries here are not saved.</source>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Score…</source>
+        <translation>评分…</translation>
+    </message>
+    <message>
+        <source>Pre-credit scorecard of the selected client</source>
+        <translation>选中客户的预授信评分卡</translation>
     </message>
     <message>
         <source>Copy the selected rows for Excel or WPS (Ctrl+C)</source>
@@ -2631,6 +2816,113 @@ Your data is unchanged. Check the backup folder in Settings.</source>
     </message>
 </context>
 <context>
+    <name>ScoreHistoryDialog</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>保存时间（UTC）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Limit (10k CNY)</source>
+        <translation>额度（万元）</translation>
+    </message>
+    <message>
+        <source>Knocked out</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>new factor in B</source>
+        <translation>B 中新增的因子</translation>
+    </message>
+    <message>
+        <source>not in B&apos;s template</source>
+        <translation>B 的模板中已无此因子</translation>
+    </message>
+    <message>
+        <source>now: {reason}</source>
+        <translation>现：{reason}</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>Saved scores never change. Select two to compare them (A = the older, B = the newer).</source>
+        <translation>已保存的评分永不改变。选择两条进行对比（A 为较早的一条，B 为较新的一条）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Score history — {name}</source>
+        <translation>评分历史 — {name}</translation>
+    </message>
+    <message>
+        <source>{name}: {n} saved scores</source>
+        <translation>{name}：共 {n} 条评分记录</translation>
+    </message>
+    <message>
+        <source>No score has been saved for this client yet.</source>
+        <translation>该客户尚未保存过评分。</translation>
+    </message>
+    <message>
+        <source>Select a second score to compare.</source>
+        <translation>请再选择一条评分进行对比。</translation>
+    </message>
+    <message>
+        <source>Select exactly two scores to compare.</source>
+        <translation>请只选择两条评分进行对比。</translation>
+    </message>
+    <message>
+        <source>Select two scores to compare.</source>
+        <translation>选择两条评分进行对比。</translation>
+    </message>
+    <message>
+        <source>A: {a}   B: {b}</source>
+        <translation>A：{a}&#x3000;&#x3000;B：{b}</translation>
+    </message>
+    <message>
+        <source>Total: {change}</source>
+        <translation>总分：{change}</translation>
+    </message>
+    <message>
+        <source>Grade: {change}</source>
+        <translation>评级：{change}</translation>
+    </message>
+    <message>
+        <source>Limit (10k CNY): {change}</source>
+        <translation>额度（万元）：{change}</translation>
+    </message>
+    <message>
+        <source>Knocked out: {change}</source>
+        <translation>否决：{change}</translation>
+    </message>
+    <message>
+        <source>{n} factors changed</source>
+        <translation>{n} 个因子有变化</translation>
+    </message>
+</context>
+<context>
     <name>Scorecard</name>
     <message>
         <source>A what-if score cannot be saved; score without changes.</source>
@@ -3212,6 +3504,22 @@ Your data is unchanged. Check the backup folder in Settings.</source>
         <translation>客户经理</translation>
     </message>
     <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Limit (10k CNY)</source>
+        <translation>建议额度（万元）</translation>
+    </message>
+    <message>
+        <source>Saved (UTC)</source>
+        <translation>保存时间（UTC）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>评分人</translation>
+    </message>
+    <message>
         <source>Clients never scored (first {shown} of {total})</source>
         <translation>从未评分的客户（共 {total} 户，显示前 {shown} 户）</translation>
     </message>
@@ -3224,12 +3532,444 @@ Your data is unchanged. Check the backup folder in Settings.</source>
         <translation>预授信评分卡</translation>
     </message>
     <message>
+        <source>Score a client…</source>
+        <translation>客户评分…</translation>
+    </message>
+    <message>
+        <source>Score the client selected in the list, or choose one</source>
+        <translation>为列表中选中的客户评分，或选择一个客户</translation>
+    </message>
+    <message>
+        <source>Score history…</source>
+        <translation>评分历史…</translation>
+    </message>
+    <message>
+        <source>Saved scores of the selected client, and a comparison of two</source>
+        <translation>选中客户的历史评分及两次评分对比</translation>
+    </message>
+    <message>
+        <source>Batch scoring…</source>
+        <translation>批量评分…</translation>
+    </message>
+    <message>
+        <source>Score the portfolio or part of it at once (nothing is saved)</source>
+        <translation>一次为全部或部分客户评分（不保存）</translation>
+    </message>
+    <message>
+        <source>Latest score of each client</source>
+        <translation>各客户最新评分</translation>
+    </message>
+    <message>
         <source>Clients scored</source>
         <translation>已评分客户</translation>
     </message>
     <message>
         <source>Snapshots by grade</source>
         <translation>各评级评分记录数</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringDialog</name>
+    <message>
+        <source>Scorecard template:</source>
+        <translation>评分卡模板：</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>设计依据</translation>
+    </message>
+    <message>
+        <source>Why the template weighs what it weighs</source>
+        <translation>模板权重设置的依据</translation>
+    </message>
+    <message>
+        <source>Knock-out checks (a &apos;yes&apos; stops the score)</source>
+        <translation>否决项（任一答“是”即终止评分）</translation>
+    </message>
+    <message>
+        <source>Question and guidance for the selected factor</source>
+        <translation>选中因子的问题与判断指引</translation>
+    </message>
+    <message>
+        <source>Total (of 100)</source>
+        <translation>总分（满分 100）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Suggested pre-credit limit</source>
+        <translation>建议预授信额度</translation>
+    </message>
+    <message>
+        <source>Inputs for the limit</source>
+        <translation>额度测算录入项</translation>
+    </message>
+    <message>
+        <source>How the limit is worked out</source>
+        <translation>额度测算过程</translation>
+    </message>
+    <message>
+        <source>Dimensions (% of their maximum)</source>
+        <translation>各维度得分率（%）</translation>
+    </message>
+    <message>
+        <source>What-if…</source>
+        <translation>假设分析…</translation>
+    </message>
+    <message>
+        <source>Try other profile or financial values in a scratch copy (double-click a value); never saved</source>
+        <translation>在临时副本中试算其他档案或财务数值（双击数值修改），不会保存</translation>
+    </message>
+    <message>
+        <source>Back to real values</source>
+        <translation>恢复实际数值</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>评分历史…</translation>
+    </message>
+    <message>
+        <source>Save score</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Client not found</source>
+        <translation>未找到客户</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>This client no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Score — {name}</source>
+        <translation>评分 — {name}</translation>
+    </message>
+    <message>
+        <source>values as of {date}</source>
+        <translation>数据截至 {date}</translation>
+    </message>
+    <message>
+        <source>You can try answers and what-ifs, but this score cannot be saved: {reason}</source>
+        <translation>您可以试答和进行假设分析，但不能保存此评分：{reason}</translation>
+    </message>
+    <message>
+        <source>Template files refused:
+{problems}</source>
+        <translation>以下模板文件未被采用：
+{problems}</translation>
+    </message>
+    <message>
+        <source>No valid scorecard template is available.</source>
+        <translation>没有可用的评分卡模板。</translation>
+    </message>
+    <message>
+        <source>{code} version {version} · for {types}</source>
+        <translation>{code} 版本 {version} · 适用：{types}</translation>
+    </message>
+    <message>
+        <source>Limit: {note}</source>
+        <translation>额度：{note}</translation>
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation>— 未回答 —</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes (knock-out)</source>
+        <translation>是（否决）</translation>
+    </message>
+    <message>
+        <source>{name} (10k CNY)</source>
+        <translation>{name}（万元）</translation>
+    </message>
+    <message>
+        <source>10k CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>{name}: &apos;{text}&apos; is not an amount in 10k CNY</source>
+        <translation>{name}：“{text}”不是以万元计的金额</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无额度</translation>
+    </message>
+    <message>
+        <source>Knocked out: {reason}</source>
+        <translation>已否决：{reason}</translation>
+    </message>
+    <message>
+        <source>{amount} 10k CNY</source>
+        <translation>{amount} 万元</translation>
+    </message>
+    <message>
+        <source>✗ knock-out</source>
+        <translation>✗ 否决</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ 通过</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>尚未核查</translation>
+    </message>
+    <message>
+        <source>{n} knock-out checks not answered: the score is provisional.</source>
+        <translation>有 {n} 个否决项尚未回答，当前评分仅供参考。</translation>
+    </message>
+    <message>
+        <source>{n} factors without data ({unanswered} not answered yet) get their missing-data score.</source>
+        <translation>{n} 个因子缺少数据（其中 {unanswered} 个尚未回答），按数据缺失计分。</translation>
+    </message>
+    <message>
+        <source>{n} factors without data get their missing-data score.</source>
+        <translation>{n} 个因子缺少数据，按数据缺失计分。</translation>
+    </message>
+    <message>
+        <source>What-if (not saved), {n} values changed:</source>
+        <translation>假设分析（不保存），已修改 {n} 个数值：</translation>
+    </message>
+    <message>
+        <source>Total {real} → {what_if}</source>
+        <translation>总分 {real} → {what_if}</translation>
+    </message>
+    <message>
+        <source>Total {real} → {what_if} ({delta})</source>
+        <translation>总分 {real} → {what_if}（{delta}）</translation>
+    </message>
+    <message>
+        <source>Grade {real} → {what_if}</source>
+        <translation>评级 {real} → {what_if}</translation>
+    </message>
+    <message>
+        <source>Limit {real} → {what_if} 10k CNY ({delta})</source>
+        <translation>额度 {real} → {what_if} 万元（{delta}）</translation>
+    </message>
+    <message>
+        <source>A what-if score is never saved.</source>
+        <translation>假设分析结果不会保存。</translation>
+    </message>
+    <message>
+        <source>Save this score as a snapshot that never changes</source>
+        <translation>将本次评分保存为不可更改的评分记录</translation>
+    </message>
+    <message>
+        <source>Select a factor to see its question, guidance and levels.</source>
+        <translation>选择一个因子，查看其问题、判断指引和等级。</translation>
+    </message>
+    <message>
+        <source>Guidance:</source>
+        <translation>指引：</translation>
+    </message>
+    <message>
+        <source>Value {value}, from the {source}.</source>
+        <translation>数值 {value}，来源：{source}。</translation>
+    </message>
+    <message>
+        <source>Points: {reason}</source>
+        <translation>得分：{reason}</translation>
+    </message>
+    <message>
+        <source>A what-if score is never saved. Go back to the real values first.</source>
+        <translation>假设分析结果不会保存。请先恢复实际数值。</translation>
+    </message>
+    <message>
+        <source>{n} questions are not answered; they are saved as missing data. Save anyway?</source>
+        <translation>有 {n} 个问题尚未回答，将按数据缺失保存。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Score not saved</source>
+        <translation>评分未保存</translation>
+    </message>
+    <message>
+        <source>Score saved</source>
+        <translation>评分已保存</translation>
+    </message>
+    <message>
+        <source>The score was saved: total {total}, grade {grade}. It will not change, even if the template changes later. Open the score history?</source>
+        <translation>评分已保存：总分 {total}，评级 {grade}。即使以后模板变更，此记录也不会改变。是否打开评分历史？</translation>
+    </message>
+    <message>
+        <source>none (knocked out)</source>
+        <translation>无（已否决）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringModels</name>
+    <message>
+        <source>Profile</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Financials {year}</source>
+        <translation>财务 {year}</translation>
+    </message>
+    <message>
+        <source>RM judgement</source>
+        <translation>客户经理判断</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>{factor}: choose yes or no</source>
+        <translation>{factor}：请选择是或否</translation>
+    </message>
+    <message>
+        <source>{factor}: &apos;{text}&apos; is not a number</source>
+        <translation>{factor}：“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{factor}: enter a whole number, not &apos;{text}&apos;</source>
+        <translation>{factor}：请输入非负整数，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>in 10k CNY</source>
+        <translation>单位：万元</translation>
+    </message>
+    <message>
+        <source>in percent</source>
+        <translation>单位：%</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>是或否</translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation>数据缺失</translation>
+    </message>
+    <message>
+        <source>Double-click to try another value ({unit}).</source>
+        <translation>双击可试算其他数值（{unit}）。</translation>
+    </message>
+    <message>
+        <source>Double-click to try another value.</source>
+        <translation>双击可试算其他数值。</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>评分因子</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Points / max</source>
+        <translation>得分 / 满分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>得分依据</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Value (A)</source>
+        <translation>数值（A）</translation>
+    </message>
+    <message>
+        <source>Points (A)</source>
+        <translation>得分（A）</translation>
+    </message>
+    <message>
+        <source>Value (B)</source>
+        <translation>数值（B）</translation>
+    </message>
+    <message>
+        <source>Points (B)</source>
+        <translation>得分（B）</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Why it changed</source>
+        <translation>变化原因</translation>
+    </message>
+    <message>
+        <source>A: {reason}</source>
+        <translation>A：{reason}</translation>
+    </message>
+    <message>
+        <source>B: {reason}</source>
+        <translation>B：{reason}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>企业类型</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Suggested limit (10k CNY)</source>
+        <translation>建议额度（万元）</translation>
+    </message>
+    <message>
+        <source>Knocked out</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Missing factors</source>
+        <translation>缺失因子数</translation>
+    </message>
+    <message>
+        <source>no template</source>
+        <translation>无适用模板</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
