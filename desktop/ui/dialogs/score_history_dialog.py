@@ -45,7 +45,7 @@ def _grade(row: dict) -> str:
 
 HISTORY_COLUMNS = (
     Col(
-        lambda: QCoreApplication.translate("ScoreHistoryDialog", "Saved (UTC)"),
+        lambda: QCoreApplication.translate("ScoreHistoryDialog", "Saved"),
         lambda r: snapshot_when(r.get("created_at")),
     ),
     Col(

@@ -50,6 +50,7 @@ from desktop.core.scoring.inputs import (
 )
 from desktop.core.scoring.templates import Factor
 from desktop.ui import i18n
+from desktop.ui.timefmt import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -810,9 +811,8 @@ def latest_scores(db: sqlite_utils.Database, *, limit: int = 500) -> list[dict]:
 
 
 def snapshot_when(created_at: str | None) -> str:
-    """``2026-03-01T09:30:12.123Z`` -> ``2026-03-01 09:30`` (UTC as stored)."""
-    text = (created_at or "").replace("T", " ")
-    return text[:16]
+    """When a snapshot was saved, in local time to the minute."""
+    return local_time(created_at)
 
 
 def knocked_text(row: Mapping[str, Any]) -> str:

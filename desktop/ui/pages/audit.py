@@ -41,7 +41,7 @@ from desktop.core.session import CurrentUser, Session
 from desktop.ui.i18n import audit_action_label
 from desktop.ui.models.record_table import ALIGN_RIGHT, read_only_flags
 from desktop.ui.pages.common import Page, heading, set_column_widths, table_view
-from desktop.ui.pages.users import local_time
+from desktop.ui.timefmt import local_time
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -159,7 +159,7 @@ class AuditTableModel(QAbstractTableModel):
             if column == 0:
                 return str(entry["seq"])
             if column == 1:
-                return local_time_seconds(entry["at"])
+                return local_time(entry["at"], seconds=True)
             if column == 2:
                 return self.user_name(entry["user_id"])
             if column == 3:
@@ -189,11 +189,6 @@ class AuditTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 5))
-
-
-def local_time_seconds(text: str) -> str:
-    short = local_time(text)
-    return short + text[16:19] if len(text) >= 19 and short else short
 
 
 def record_text(entry: dict) -> str:
@@ -454,7 +449,7 @@ class AuditPage(Page):
     def detail_text(self, entry: dict) -> str:
         lines = [
             self.tr("Entry {seq}").format(seq=entry["seq"]),
-            self.tr("Time: {time}").format(time=local_time_seconds(entry["at"])),
+            self.tr("Time: {time}").format(time=local_time(entry["at"], seconds=True)),
             self.tr("User: {user}").format(user=self.model.user_name(entry["user_id"])),
             self.tr("Action: {action}").format(
                 action=f"{audit_action_label(entry['action'])} ({entry['action']})"

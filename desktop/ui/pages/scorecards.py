@@ -101,7 +101,7 @@ LATEST_COLUMNS = (
         numeric=True,
     ),
     Column(
-        lambda: QCoreApplication.translate("ScorecardsPage", "Saved (UTC)"),
+        lambda: QCoreApplication.translate("ScorecardsPage", "Saved"),
         lambda r: snapshot_when(r["created_at"]),
     ),
     Column(

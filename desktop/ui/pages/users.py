@@ -24,19 +24,7 @@ from desktop.ui import i18n
 from desktop.ui.dialogs.user_dialog import UserDialog
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.pages.common import Page, heading, set_column_widths, table_view
-
-
-def local_time(text: str | None) -> str:
-    """An ISO UTC time stamp from the database in local time, to the minute."""
-    if not text:
-        return ""
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+from desktop.ui.timefmt import local_time
 
 
 def _locked_text(row: dict) -> str:
