@@ -2822,8 +2822,8 @@ Your data is unchanged. Check the backup folder in Settings.</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Saved (UTC)</source>
-        <translation>保存时间（UTC）</translation>
+        <source>Saved</source>
+        <translation>保存时间</translation>
     </message>
     <message>
         <source>By</source>
@@ -3512,8 +3512,8 @@ Your data is unchanged. Check the backup folder in Settings.</source>
         <translation>建议额度（万元）</translation>
     </message>
     <message>
-        <source>Saved (UTC)</source>
-        <translation>保存时间（UTC）</translation>
+        <source>Saved</source>
+        <translation>保存时间</translation>
     </message>
     <message>
         <source>By</source>
