@@ -162,9 +162,20 @@ def list_attachments(db: sqlite_utils.Database, client_id: str) -> list[dict]:
 
 
 def attachment_file(row: dict) -> Path:
-    """Where the attachment's file is (relative paths resolve in the data folder)."""
-    stored = Path(row["stored_path"])
-    return stored if stored.is_absolute() else paths.data_dir() / stored
+    """Where the attachment's file is: ``stored_path`` resolved in the data folder.
+
+    A stored path that leads outside ``<data dir>/attachments`` (absolute,
+    ``..``, a link elsewhere: a database edited or brought from elsewhere) is
+    never followed: only its last part is looked up in the client's
+    attachments folder, so opening or verifying an attachment can never
+    reach another file on the computer.
+    """
+    folder = (paths.data_dir() / ATTACHMENTS_FOLDER).resolve()
+    text = str(row["stored_path"] or "").replace("\\", "/")
+    candidate = (paths.data_dir() / text).resolve()
+    if candidate.is_relative_to(folder) and candidate != folder:
+        return candidate
+    return folder / safe_name(str(row["client_id"])) / safe_name(PurePosixPath(text).name)
 
 
 def verify_attachment(row: dict) -> bool:

@@ -47,6 +47,7 @@ import sqlite_utils
 from db import audit
 from db.connection import write
 from desktop.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.core.privacy import mask_value
 from desktop.core.session import CurrentUser
 from desktop.core.taxonomy import load_taxonomy
 from desktop.core.validation import normalize_uscc
@@ -834,6 +835,11 @@ class ImportPreview:
         column = COLUMNS_BY_KEY.get(key)
         return column.header_zh if column else key
 
+    def shown_value(self, header: str, text: str) -> str:
+        """``text`` of column ``header`` as a problem may show it: mobile, ID
+        and e-mail cells masked (problems reach screens, reports and logs)."""
+        return mask_value(self.columns.get(header, ""), text)
+
 
 @dataclass
 class ImportResult:
@@ -915,7 +921,8 @@ def _problems_from(exc: Exception, row: PreviewRow, preview: ImportPreview, targ
         header = preview.header_for(_field_key(key, target)) if key else ""
         if header and header in flagged:
             continue  # the cell itself was already reported
-        row.problems.append(RowProblem(row.row_number, header, row.values.get(header, ""), message))
+        value = preview.shown_value(header, row.values.get(header, ""))
+        row.problems.append(RowProblem(row.row_number, header, value, message))
 
 
 def _owner_index(db: sqlite_utils.Database) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -1034,7 +1041,12 @@ class _RowParser:
             header = headers[index]
             if looks_like_formula(text):
                 row.problems.append(
-                    RowProblem(number, header, text, translate("Import", _FORMULA_REASON))
+                    RowProblem(
+                        number,
+                        header,
+                        self.preview.shown_value(header, text),
+                        translate("Import", _FORMULA_REASON),
+                    )
                 )
                 continue
             if match.key in ("mobile", "id_number") and _is_masked(text):
@@ -1047,7 +1059,9 @@ class _RowParser:
             try:
                 parsed[match.key] = self.parsers[COLUMNS_BY_KEY[match.key].kind](text, match)
             except _CellError as exc:
-                row.problems.append(RowProblem(number, header, text, exc.reason))
+                row.problems.append(
+                    RowProblem(number, header, self.preview.shown_value(header, text), exc.reason)
+                )
         self._assemble(row, parsed)
         return row
 
@@ -1144,7 +1158,8 @@ def _comparable(value: Any) -> Any:
 
 def _problem(row: PreviewRow, preview: ImportPreview, key: str, reason: str) -> None:
     header = preview.header_for(key) if key else ""
-    row.problems.append(RowProblem(row.row_number, header, row.values.get(header, ""), reason))
+    value = preview.shown_value(header, row.values.get(header, ""))
+    row.problems.append(RowProblem(row.row_number, header, value, reason))
 
 
 def _merge(row: PreviewRow, group: list[PreviewRow], preview: ImportPreview) -> None:

@@ -19,6 +19,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from db.audit import mask_email, mask_mobile
 from desktop.core.i18n import translate
 
 
@@ -290,7 +291,7 @@ def validate_mobile(text: str) -> str:
             translate(
                 "Validation",
                 "{value} is not a mainland China mobile number (11 digits starting with 13 to 19).",
-            ).format(value=str(text).strip()),
+            ).format(value=mask_mobile(str(text).strip())),  # messages reach logs and reports
             reason="format",
         )
     return number
@@ -331,7 +332,9 @@ def validate_email(text: str) -> str:
     if not ok:
         raise ValidationError(
             "email",
-            translate("Validation", "{value} is not a valid e-mail address.").format(value=value),
+            translate("Validation", "{value} is not a valid e-mail address.").format(
+                value=mask_email(value)  # messages reach logs and reports
+            ),
             reason="format",
         )
     return f"{local}@{domain.lower()}"
