@@ -541,23 +541,27 @@ def _rescore_answered(db, result, answers, templates, *, forced, today) -> None:
 def export_scores(frame: pd.DataFrame, path: Path | str) -> Path:
     """Write a :func:`score_portfolio` table to ``.csv`` (UTF-8 with BOM, for
     Excel) or ``.xlsx``; Decimal points are written as text in CSV (exact) and
-    as numbers in Excel."""
+    as numbers in Excel. Written through :func:`desktop.core.exporting.write_table`,
+    so text such as a client name starting with ``=`` never becomes a formula
+    and the file appears only once complete."""
+    from desktop.core.exporting import write_table  # noqa: PLC0415 - openpyxl loads slowly
+
     path = Path(path)
-    out = frame.copy()
     suffix = path.suffix.lower()
-    decimal_columns = [c for c in out.columns if c == "total" or c.startswith(("dim:", "factor:"))]
-    if suffix == ".csv":
-        for column in decimal_columns:
-            out[column] = out[column].map(lambda v: "" if v is None or pd.isna(v) else str(v))
-        out.to_csv(path, index=False, encoding="utf-8-sig")
-    elif suffix == ".xlsx":
-        for column in decimal_columns:
-            out[column] = out[column].map(lambda v: None if v is None or pd.isna(v) else float(v))
-        out.to_excel(path, index=False, engine="openpyxl")
-    else:
+    if suffix not in (".csv", ".xlsx"):
         raise ValueError(
             translate("Scorecard", "Export to .csv or .xlsx, not '{suffix}'.").format(
                 suffix=path.suffix
             )
         )
-    return path
+    out = frame.astype(object).where(frame.notna(), None)
+    decimal_columns = [c for c in out.columns if c == "total" or c.startswith(("dim:", "factor:"))]
+    if suffix == ".csv":
+        for column in decimal_columns:
+            out[column] = out[column].map(lambda v: "" if v is None else str(v))
+    return write_table(
+        path,
+        [str(c) for c in out.columns],
+        out.itertuples(index=False, name=None),
+        sheet_title="Sheet1",
+    )
