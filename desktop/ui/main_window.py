@@ -44,6 +44,7 @@ from desktop.ui.pages.pipeline import PipelinePage
 from desktop.ui.pages.scorecards import ScorecardsPage
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.pages.users import UsersPage
+from desktop.ui.screen_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +268,8 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
             return
-        self.resize(self.sizeHint())
+        hint = self.sizeHint()
+        fit_to_screen(self, hint.width(), hint.height())
 
     def save_window_state(self) -> None:
         settings = window_settings()

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import preferences
@@ -161,7 +162,9 @@ def test_window_geometry_is_remembered(gui, qtbot, session) -> None:
 def test_default_size_without_saved_geometry(gui, qtbot, session) -> None:
     win = MainWindow(session)
     qtbot.addWidget(win)
-    assert (win.width(), win.height()) == (1280, 800)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    expected = (min(1280, area.width() - 16), min(800, area.height() - 48))
+    assert (win.width(), win.height()) == expected
 
 
 def test_quit_leaves_no_top_level_window_from_us(window: MainWindow) -> None:

@@ -40,6 +40,7 @@ from desktop.core.session import Session
 from desktop.ui import i18n
 from desktop.ui.models.scoring import BatchResultModel, grade_distribution
 from desktop.ui.pages.common import set_column_widths, subheading, table_view
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets.busy import run_busy
 from desktop.ui.workers import Cancelled, Task
 
@@ -153,7 +154,7 @@ class BatchScoringDialog(QDialog):
         self.retranslate()
         self._fill_choices()
         self._set_busy(False)
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
     # ===================================================================== setup
 

@@ -65,6 +65,7 @@ from desktop.ui.models.client_profile import (
 )
 from desktop.ui.models.rows import KEY_ROLE
 from desktop.ui.pages.common import set_column_widths, subheading, table_view
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets.check_list import CheckList
 from desktop.ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from desktop.ui.widgets.financial_chart import FinancialChart
@@ -206,7 +207,7 @@ class ClientProfileDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_overview)
         self.retranslate()
         self.load(client_id)
-        self.resize(1180, 800)
+        fit_to_screen(self, 1180, 800)
 
     # ===================================================================== building
 
@@ -443,8 +444,14 @@ class ClientProfileDialog(QDialog):
         tables_layout.addWidget(self.ratios_view)
         tables_layout.addWidget(self.financials_note)
         tables_layout.addStretch(1)
+        # The year tables are as high as their rows: scroll them on a low screen.
+        tables_scroll = QScrollArea(page)
+        tables_scroll.setObjectName("financialTablesScroll")
+        tables_scroll.setWidgetResizable(True)
+        tables_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        tables_scroll.setWidget(tables)
         splitter = QSplitter(page)
-        splitter.addWidget(tables)
+        splitter.addWidget(tables_scroll)
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)

@@ -19,6 +19,7 @@ from desktop.core import clients, security
 from desktop.core.session import Session
 from desktop.ui.models.client_profile import FollowUpTableModel
 from desktop.ui.pages.common import set_column_widths, table_view
+from desktop.ui.screen_fit import fit_to_screen
 
 MAX_ROWS = 2000
 
@@ -64,7 +65,7 @@ class FollowUpsDialog(QDialog):
         self.setWindowTitle(self.tr("Follow-ups due"))
         self.mine_only.setText(self.tr("Only my clients"))
         self.refresh()
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
 
     def refresh(self) -> None:
         owner = self.session.user.id if self.mine_only.isChecked() else None

@@ -40,6 +40,7 @@ from desktop.core.security import PermissionDenied
 from desktop.core.session import Session
 from desktop.ui.models.import_preview import ImportRowsModel, ProblemsModel
 from desktop.ui.pages.common import set_column_widths, subheading, table_view
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.workers import Cancelled, Task
 
 
@@ -169,7 +170,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.import_button.setEnabled(False)
         self.report_button.setEnabled(False)
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
     # --- text ---------------------------------------------------------------------
 

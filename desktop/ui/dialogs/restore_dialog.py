@@ -21,6 +21,7 @@ from db.backup import verify_backup
 from desktop.core import backups
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.pages.common import heading, set_column_widths, table_view
+from desktop.ui.screen_fit import fit_to_screen
 
 
 @dataclass
@@ -117,7 +118,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         self.retranslate()
         self._select_first_good()
 

@@ -37,6 +37,7 @@ from desktop.ui.models.scoring import (
     wan,
 )
 from desktop.ui.pages.common import set_column_widths, subheading, table_view
+from desktop.ui.screen_fit import fit_to_screen
 
 
 def _grade(row: dict) -> str:
@@ -202,7 +203,7 @@ class ScoreHistoryDialog(QDialog):
         layout.addLayout(buttons)
         self.retranslate()
         self.refresh()
-        self.resize(1300, 820)
+        fit_to_screen(self, 1300, 820)
 
     def retranslate(self) -> None:
         self.hint.setText(

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
@@ -76,6 +77,7 @@ from desktop.ui.models.scoring import (
     wan,
 )
 from desktop.ui.pages.common import set_column_widths, subheading, table_view
+from desktop.ui.screen_fit import fit_to_screen
 from desktop.ui.widgets.radar_chart import RadarChart
 
 BANNER_STYLE = (
@@ -347,7 +349,7 @@ class ScoringDialog(QDialog):
         self._build_layout()
         self.retranslate()
         self._load()
-        self.resize(1440, 900)
+        fit_to_screen(self, 1440, 900)
 
     # ===================================================================== building
 
@@ -403,7 +405,16 @@ class ScoringDialog(QDialog):
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.setChildrenCollapsible(False)
         body.addWidget(left)
-        body.addWidget(right)
+        # The summary scrolls rather than push Save/Close off a 768-pixel-high screen.
+        right_scroll = QScrollArea(self)
+        right_scroll.setObjectName("scoreSummaryScroll")
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right)
+        right_scroll.setMinimumWidth(right.minimumWidth() + 20)
+        right_scroll.setMaximumWidth(right.maximumWidth() + 20)
+        body.addWidget(right_scroll)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
         body.setSizes([1000, 420])

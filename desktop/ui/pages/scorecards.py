@@ -37,6 +37,7 @@ from desktop.ui.pages.common import (
     table_view,
     tile_row,
 )
+from desktop.ui.screen_fit import fit_to_screen
 
 
 def _grade(grade: str) -> str:
@@ -143,7 +144,7 @@ class ClientPicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
 
     def chosen(self) -> str | None:
         rows = self.view.selectionModel().selectedRows()
