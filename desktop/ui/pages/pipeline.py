@@ -22,6 +22,7 @@ from desktop.core.session import Session
 from desktop.ui import i18n
 from desktop.ui.models.record_table import Column, RecordTableModel
 from desktop.ui.pages.common import Page, StatTile, heading, table_view, tile_row, wan
+from desktop.ui.widgets.charts import clear_chart
 
 # Open = still being worked on or on the books; 'lost' is out of the pipeline.
 OPEN_STAGES = tuple(s for s in portfolio.DEAL_STAGES if s != "lost")
@@ -95,9 +96,7 @@ class PipelinePage(Page):
 
     def _build_chart(self) -> None:
         """Horizontal bars, one per open stage, top to bottom in pipeline order."""
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        clear_chart(self.chart)
         rows = [s for s in self._stages if s.stage in OPEN_STAGES][::-1]
         bars = QBarSet(self.tr("Amount (10k CNY)"))
         bars.setColor(QColor("#2f7d6d"))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.money import yuan_to_wan
+from desktop.ui.widgets.charts import clear_chart
 
 REVENUE_COLOUR = "#1f6fb2"
 PROFIT_COLOUR = "#2e9d5b"
@@ -67,9 +68,7 @@ class FinancialChart(QChartView):
 
     def _rebuild(self) -> None:
         chart = self.chart()
-        chart.removeAllSeries()
-        for axis in list(chart.axes()):
-            chart.removeAxis(axis)
+        clear_chart(chart)
         chart.setTitle(self.tr("Revenue and net profit (10k CNY)"))
         series = QBarSeries()
         for key, label, colour in (
