@@ -41,6 +41,8 @@ from typing import Any
 
 import sqlite_utils
 
+from db.stamp import change_stamp
+
 GRAM_POSITIONS = 4000
 _CACHE_SIZE = 4
 
@@ -333,12 +335,6 @@ class _Ordered:
         return self._positions
 
 
-def _state(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Changes when anyone commits (data_version) or this connection writes."""
-    conn = db.conn
-    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
-
-
 def _cache(db: sqlite_utils.Database) -> OrderedDict:
     cache = getattr(db, "_h2_search_cache", None)
     if cache is None:
@@ -468,7 +464,7 @@ def search_client_ids(
     ``limit`` cuts the result (the work is the same). Unknown keys raise
     ValueError. The returned list is the caller's to keep.
     """
-    state = _state(db)
+    state = change_stamp(db)
     ordered = _ordered(
         db, state, order_by=order_by, descending=descending, filters=filters, today=today
     )
@@ -496,7 +492,7 @@ def count_matches(db: sqlite_utils.Database, text: str | None, **kwargs: Any) ->
 
 def ids_matching(db: sqlite_utils.Database, text: str) -> set[str]:
     """Unordered ids of live clients matching ``text`` (no filters)."""
-    by_client = _rowid_map(db, _state(db))
+    by_client = _rowid_map(db, change_stamp(db))
     variants = _variants(text)
     if not variants:
         return set(by_client)

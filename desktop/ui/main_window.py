@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.stamp import change_stamp
 from desktop.core import backups, paths, preferences, security
 from desktop.core.session import Session
 from desktop.ui import i18n
@@ -108,7 +109,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # Database state each page was last read at (see _show_row).
+        self._page_stamps: dict[int, tuple[int, int]] = {}
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -198,6 +201,16 @@ class MainWindow(QMainWindow):
         if 0 <= number < len(self.pages):
             self.nav.setCurrentRow(number)
 
+    def _show_row(self, row: int) -> None:
+        """Show a page, re-reading it first if the database changed since it was
+        last read (a save on another page or by another instance)."""
+        if 0 <= row < len(self.pages):
+            stamp = change_stamp(self.session.db)
+            if self._page_stamps.get(row, stamp) != stamp:
+                self.pages[row].refresh()
+            self._page_stamps[row] = stamp
+        self.stack.setCurrentIndex(row)
+
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
 
@@ -205,6 +218,11 @@ class MainWindow(QMainWindow):
         """Re-read every page from the database (F5)."""
         for page in self.pages:
             page.refresh()
+        self._stamp_pages()
+
+    def _stamp_pages(self) -> None:
+        stamp = change_stamp(self.session.db)
+        self._page_stamps = dict.fromkeys(range(len(self.pages)), stamp)
 
     # --- language -----------------------------------------------------------------------
 

@@ -197,3 +197,22 @@ def test_main_window_on_the_demo_portfolio(gui, qtbot, db, db_path) -> None:
     for number in range(5):
         win.show_page(number)
         assert win.current_page().isVisible()
+
+
+def test_a_page_shown_again_reflects_changes_made_meanwhile(window, session) -> None:
+    clients = window.clients_page
+    before = int(clients.total_tile.value().replace(",", ""))
+    window.show_page(PAGE_KEYS.index("pipeline"))
+    add_client(session.db, "新增氢能科技有限公司", serial=9001, owner_id=session.user.id)
+    window.show_page(PAGE_KEYS.index("clients"))
+    assert int(clients.total_tile.value().replace(",", "")) == before + 1
+    assert clients.model.rowCount() == before + 1
+
+
+def test_a_page_is_not_reread_when_nothing_changed(window, monkeypatch) -> None:
+    calls = []
+    monkeypatch.setattr(window.pipeline_page, "refresh", lambda: calls.append(1))
+    window.show_page(PAGE_KEYS.index("pipeline"))
+    window.show_page(PAGE_KEYS.index("clients"))
+    window.show_page(PAGE_KEYS.index("pipeline"))
+    assert calls == []
