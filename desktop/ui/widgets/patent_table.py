@@ -36,6 +36,9 @@ class PatentTable(QWidget):
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        # Enter in the surrounding dialog saves it; it never adds or removes a patent.
+        for button in (self.add_button, self.remove_button):
+            button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
