@@ -37,7 +37,8 @@ class RadarChart(QChartView):
         self.chart_ = QPolarChart()
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.legend().setVisible(False)
-        self.chart_.setMargins(QMargins(2, 2, 2, 2))
+        # Room at the sides for long dimension names such as 政策与绿色契合度.
+        self.chart_.setMargins(QMargins(18, 4, 18, 4))
         self.chart_.setBackgroundRoundness(0)
         self.setChart(self.chart_)
         self.points: list[tuple[str, float]] = []
