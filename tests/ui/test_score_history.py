@@ -18,7 +18,7 @@ from desktop.core.scoring import (
 )
 from desktop.core.scoring.templates import builtin_dir, load_templates
 from desktop.core.session import Session
-from desktop.ui.dialogs.score_history_dialog import ScoreHistoryDialog
+from desktop.ui.dialogs.score_history_dialog import ScoreHistoryDialog, _factor_nodes
 from desktop.ui.models.scoring import CHANGED_ROLE
 from tests.core.scoring.conftest import add_client, add_statement, make_user
 
@@ -126,3 +126,11 @@ def test_empty_history_says_so(gui, qtbot, db, db_path):
     dialog = open_history(qtbot, Session(db=db, db_path=db_path, user=user, demo=False), cid)
     assert dialog.list_model.rowCount() == 0
     assert "No score" in dialog.compare_heading.text()
+
+
+def test_foreign_snapshot_without_dimensions_compares_without_crashing(gui) -> None:
+    assert _factor_nodes({"factors": [{"code": "x"}]}) == {}
+    assert _factor_nodes({"factors": None}) == {}
+    assert _factor_nodes({"factors": {"dimensions": [{"factors": [{"code": "a"}]}]}}) == {
+        "a": {"code": "a"}
+    }

@@ -77,8 +77,13 @@ HISTORY_COLUMNS = (
 
 
 def _factor_nodes(snapshot: dict) -> dict[str, dict]:
-    out = {}
-    for dim in snapshot["factors"].get("dimensions", []):
+    """Factors of a snapshot by code; a snapshot written by anything but this
+    release's engine (no ``dimensions`` mapping) simply has none to compare."""
+    factors = snapshot.get("factors")
+    out: dict[str, dict] = {}
+    if not isinstance(factors, dict):
+        return out
+    for dim in factors.get("dimensions", []):
         for factor in dim.get("factors", []):
             out[factor["code"]] = factor
     return out
