@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db import audit
+from db import audit, clients
 from db.connection import write
 from db.ids import new_id
 
@@ -44,21 +44,7 @@ CLIENT_SCORE_COLUMNS = (
     "policy_programmes",
     "green_loan_class",
 )
-STATEMENT_COLUMNS = (
-    "client_id",
-    "fiscal_year",
-    "audited",
-    "revenue_yuan",
-    "net_profit_yuan",
-    "total_assets_yuan",
-    "total_liabilities_yuan",
-    "current_assets_yuan",
-    "current_liabilities_yuan",
-    "inventory_yuan",
-    "cash_yuan",
-    "rd_expense_yuan",
-    "operating_cash_flow_yuan",
-)
+STATEMENT_COLUMNS = ("client_id", *clients.STATEMENT_COLUMNS)
 SNAPSHOT_JSON_COLUMNS = ("inputs", "factors")
 _CHUNK = 900  # stay under SQLite's bound-parameter limit
 
