@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 import sqlite_utils
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import i18n as core_i18n
 from desktop.core.session import CurrentUser, Session
@@ -13,6 +14,21 @@ from desktop.ui import app as ui_app
 from desktop.ui import i18n
 from desktop.ui.main_window import MainWindow
 from tests.ui.portfolio_data import Portfolio, build_portfolio
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody patched would wait for a click forever (offscreen CI
+    hangs); fail the test instead. Tests that expect one patch it after this."""
+
+    def unexpected(kind: str):
+        def box(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected {kind} message box: {title}: {text}")
+
+        return box
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(unexpected(kind)))
 
 
 @pytest.fixture

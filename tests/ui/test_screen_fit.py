@@ -49,7 +49,8 @@ def test_large_dialogs_fit_the_screen(gui, qtbot, session, portfolio_db, which) 
     db, _data = portfolio_db
     # a client without saved scores (the history then shows no comparison)
     client_id = db.conn.execute(
-        "SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM scorecard_results)"
+        "SELECT id FROM clients WHERE deleted_at IS NULL"
+        " AND id NOT IN (SELECT client_id FROM scorecard_results) ORDER BY name"
     ).fetchone()[0]
     if which == "profile":  # with statements: the year tables are as high as their rows
         for year in (2023, 2024, 2025):
