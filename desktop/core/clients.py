@@ -20,7 +20,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -721,6 +721,42 @@ def _require_child(db: sqlite_utils.Database, table: str, record_id: str) -> dic
     return row
 
 
+def _update_child(
+    db: sqlite_utils.Database,
+    user: CurrentUser,
+    table: str,
+    record_id: str,
+    expected_version: int,
+    *,
+    data: Mapping[str, Any],
+    columns: tuple[str, ...],
+    validate: Callable[[Mapping[str, Any]], dict],
+    always: tuple[str, ...] = (),
+) -> dict:
+    """Partial update of a client's contact/activity: the stored values merged
+    with ``data`` are validated whole; only the given fields (plus ``always``,
+    fields derived from others) that really change are written, versioned."""
+    current = _require_child(db, table, record_id)
+    _require_client_edit(db, user, current["client_id"])
+    clean = validate({k: current[k] for k in columns} | dict(data))
+    changes = {k: v for k, v in clean.items() if (k in data or k in always) and current[k] != v}
+    if not changes:
+        return current
+    return update_versioned(db, table, record_id, expected_version, changes, user.id)
+
+
+def _delete_child(
+    db: sqlite_utils.Database,
+    user: CurrentUser,
+    table: str,
+    record_id: str,
+    expected_version: int,
+) -> dict:
+    current = _require_child(db, table, record_id)
+    _require_client_edit(db, user, current["client_id"])
+    return soft_delete(db, table, record_id, expected_version, user.id)
+
+
 # =========================================================================== contacts
 
 
@@ -780,23 +816,23 @@ def update_contact(
     *,
     today: date | None = None,
 ) -> dict:
-    current = _require_child(db, "contacts", contact_id)
-    _require_client_edit(db, user, current["client_id"])
-    merged = {k: current[k] for k in repo.CONTACT_COLUMNS} | dict(data)
-    clean = validate_contact(merged, today=today)
-    changes = {k: v for k, v in clean.items() if k in data or k == "consent_on"}
-    changes = {k: v for k, v in changes.items() if current[k] != v}
-    if not changes:
-        return current
-    return update_versioned(db, "contacts", contact_id, expected_version, changes, user.id)
+    return _update_child(
+        db,
+        user,
+        "contacts",
+        contact_id,
+        expected_version,
+        data=data,
+        columns=repo.CONTACT_COLUMNS,
+        validate=lambda merged: validate_contact(merged, today=today),
+        always=("consent_on",),  # follows the consent flag
+    )
 
 
 def delete_contact(
     db: sqlite_utils.Database, user: CurrentUser, contact_id: str, expected_version: int
 ) -> dict:
-    current = _require_child(db, "contacts", contact_id)
-    _require_client_edit(db, user, current["client_id"])
-    return soft_delete(db, "contacts", contact_id, expected_version, user.id)
+    return _delete_child(db, user, "contacts", contact_id, expected_version)
 
 
 def list_contacts(
@@ -965,9 +1001,7 @@ def save_statement(
 def delete_statement(
     db: sqlite_utils.Database, user: CurrentUser, statement_id: str, expected_version: int
 ) -> dict:
-    current = _require_child(db, "financial_statements", statement_id)
-    _require_client_edit(db, user, current["client_id"])
-    return soft_delete(db, "financial_statements", statement_id, expected_version, user.id)
+    return _delete_child(db, user, "financial_statements", statement_id, expected_version)
 
 
 def list_statements(db: sqlite_utils.Database, client_id: str) -> list[dict]:
@@ -1037,22 +1071,22 @@ def update_activity(
     *,
     today: date | None = None,
 ) -> dict:
-    current = _require_child(db, "activities", activity_id)
-    _require_client_edit(db, user, current["client_id"])
-    merged = {k: current[k] for k in repo.ACTIVITY_COLUMNS} | dict(data)
-    clean = validate_activity(merged, today=today)
-    changes = {k: v for k, v in clean.items() if k in data and current[k] != v}
-    if not changes:
-        return current
-    return update_versioned(db, "activities", activity_id, expected_version, changes, user.id)
+    return _update_child(
+        db,
+        user,
+        "activities",
+        activity_id,
+        expected_version,
+        data=data,
+        columns=repo.ACTIVITY_COLUMNS,
+        validate=lambda merged: validate_activity(merged, today=today),
+    )
 
 
 def delete_activity(
     db: sqlite_utils.Database, user: CurrentUser, activity_id: str, expected_version: int
 ) -> dict:
-    current = _require_child(db, "activities", activity_id)
-    _require_client_edit(db, user, current["client_id"])
-    return soft_delete(db, "activities", activity_id, expected_version, user.id)
+    return _delete_child(db, user, "activities", activity_id, expected_version)
 
 
 def list_activities(db: sqlite_utils.Database, client_id: str) -> list[dict]:
